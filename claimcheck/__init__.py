@@ -1,0 +1,3 @@
+"""claimcheck: a claims-compliance linter for healthcare marketing copy."""
+
+__version__ = "0.1.0"

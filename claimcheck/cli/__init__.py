@@ -1,0 +1,18 @@
+"""The claimcheck command line: the only place that prints or exits."""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def cli() -> None:
+    """Lint healthcare marketing copy against an approved-claims registry."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

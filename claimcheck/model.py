@@ -1,0 +1,396 @@
+"""The values that flow through the pipeline: frozen, plain, picklable records.
+
+load -> Document(blocks)            segment -> Sentence(tokens)
+detect -> Claim (cues, strength)    registry -> Registry(ApprovedClaim, Prohibited, Evidence)
+match -> Match                      judge -> ClaimResult(findings), DocumentResult, Report
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+
+class ExitCode(IntEnum):
+    """Process exit codes (FORMATS.md section 6)."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FAIL_ON = ("error", "warning", "info", "never")
+
+# Verdicts in precedence order: when several checks fire, the first listed wins.
+VERDICTS = ("prohibited", "expired", "off-scope", "overstated", "unsupported", "supported")
+# The order the JSON summary lists them in (FORMATS.md section 7).
+SUMMARY_VERDICTS = ("supported", "overstated", "unsupported", "prohibited", "expired", "off-scope")
+
+# Claim strength scale (Yu et al. 2019/2020, Wright & Augenstein 2021).
+STRENGTH_NONE = 0  # no relationship stated / not a finding
+STRENGTH_CORRELATIONAL = 1  # "was associated with", "linked to"
+STRENGTH_CONDITIONAL = 2  # "may reduce", "could help", "can shorten"
+STRENGTH_CAUSAL = 3  # "reduces", "prevents", "speeds"
+STRENGTH_NAMES = {0: "no relationship", 1: "correlational", 2: "conditional causal", 3: "causal"}
+
+FORMATS = ("markdown", "docx", "pdf", "text", "pptx", "html")
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline `<!-- claimcheck: ignore CC201 reason="..." -->` directive."""
+
+    rules: tuple[str, ...]  # empty = every rule
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text from a draft that sentences never cross: a paragraph, cell, heading...
+
+    `kind` is one of: paragraph, heading, title, list-item, quote, table-cell, header,
+    footer, notes, caption. Headings and titles are never claims. `text` is plain text
+    (markup removed); a Markdown block keeps soft line breaks as "\\n" so that a
+    sentence's source line is `line + text[:start].count("\\n")`.
+    """
+
+    text: str
+    kind: str = "paragraph"
+    line: int | None = None  # 1-based source line of the block's first character (md, txt, html)
+    page: int | None = None  # 1-based PDF page
+    paragraph: int | None = None  # 1-based DOCX paragraph (body paragraphs + table cells)
+    slide: int | None = None  # 1-based PPTX slide
+    suppressions: tuple[Suppression, ...] = ()  # directives that apply to this block's first sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A draft read into blocks, with its identity and any context it declares."""
+
+    path: str  # as shown to the user (relative to the cwd when possible)
+    format: str  # one of FORMATS
+    blocks: tuple[Block, ...]
+    sha256: str
+    context: dict[str, Any] = field(default_factory=dict)  # e.g. Markdown front matter `claimcheck:`
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a sentence is: 1-based page/paragraph/line/slide, offsets into its block."""
+
+    page: int | None = None
+    paragraph: int | None = None
+    line: int | None = None
+    start: int = 0
+    end: int = 0
+    slide: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """FORMATS.md section 7 location object (`slide` added only for slide decks)."""
+        out: dict[str, Any] = {
+            "page": self.page,
+            "paragraph": self.paragraph,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.slide is not None:
+            out["slide"] = self.slide
+        return out
+
+    def label(self) -> str:
+        """Short human form: 'line 12', 'page 3', 'paragraph 7', 'slide 2'."""
+        if self.line is not None:
+            return f"line {self.line}"
+        if self.page is not None:
+            return f"page {self.page}"
+        if self.slide is not None:
+            return f"slide {self.slide}"
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}"
+        return "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a sentence; offsets are into the sentence text."""
+
+    text: str
+    lower: str
+    lemma: str
+    start: int
+    end: int
+    is_punct: bool = False
+    like_num: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a block, with its tokens and where it stands."""
+
+    text: str
+    block: int  # index into Document.blocks
+    location: Location  # start/end are offsets into the block text
+    tokens: tuple[Token, ...] = ()
+    kind: str = "paragraph"  # the block kind it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word or phrase that the detector recognised, with its span in the sentence.
+
+    kind: claim, effect, comparative, superlative, absolute, intensifier, hedge,
+    negation, population, number, red-flag, cta, safety, question, ...
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    rule: str | None = None  # rule code or lexicon entry id that produced it
+    negated: bool = False  # inside the scope of a negation cue
+    hedged: bool = False  # inside the scope of a hedge cue
+    value: Any = None  # e.g. normalised number, or the lexicon's canonical form
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence that asserts something, with what the detector found in it."""
+
+    sentence: Sentence
+    cues: tuple[Cue, ...]
+    strength: int = STRENGTH_NONE  # STRENGTH_* scale
+
+    def of(self, kind: str, *, live: bool = True) -> tuple[Cue, ...]:
+        """Cues of one kind; `live` drops those inside a negation scope."""
+        return tuple(c for c in self.cues if c.kind == kind and not (live and c.negated))
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where an approved claim may be used; None means 'any'."""
+
+    products: tuple[str, ...] | None = None
+    audiences: tuple[str, ...] | None = None
+    channels: tuple[str, ...] | None = None
+    markets: tuple[str, ...] | None = None
+    indications: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovedClaim:
+    """An entry of the claim registry (FORMATS.md section 1)."""
+
+    id: str
+    text: str
+    variants: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    status: str = "approved"  # approved | retired | draft
+    expires: date | None = None
+    scope: Scope = Scope()
+    requires: tuple[str, ...] = ()
+    notes: str | None = None
+    source: str = ""  # "path:line" where it is defined
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The approved text followed by its variants."""
+        return (self.text, *self.variants)
+
+
+@dataclass(frozen=True, slots=True)
+class Prohibited:
+    """A claim that must never be made."""
+
+    id: str
+    phrases: tuple[str, ...]
+    reason: str
+    severity: str = "error"
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFinding:
+    """One structured result of an evidence record."""
+
+    endpoint: str
+    result: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An evidence record (FORMATS.md section 2)."""
+
+    id: str
+    citation: str
+    type: str | None = None
+    date: date | None = None
+    status: str = "current"  # current | superseded | withdrawn
+    population: str | None = None
+    findings: tuple[EvidenceFinding, ...] = ()
+    limitations: str | None = None
+    file: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """Approved claims, prohibited claims and the evidence library, merged and validated."""
+
+    claims: tuple[ApprovedClaim, ...] = ()
+    prohibited: tuple[Prohibited, ...] = ()
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # registry files
+    evidence_sources: tuple[str, ...] = ()  # evidence files
+    sha256: str = ""  # over the registry files' bytes, in source order
+    evidence_sha256: str = ""
+
+    def claim(self, claim_id: str) -> ApprovedClaim | None:
+        """The approved claim with this id, if any."""
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        return None
+
+
+# --------------------------------------------------------------------------- judging
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a document is judged against (FORMATS.md section 3)."""
+
+    as_of: date
+    audience: str | None = None
+    channel: str | None = None
+    market: str | None = None
+    product: str | None = None
+    indication: str | None = None  # additive: checked against scope.indications
+
+    def to_json(self) -> dict[str, Any]:
+        """FORMATS.md section 7 context object (indication only when set)."""
+        out: dict[str, Any] = {
+            "audience": self.audience,
+            "channel": self.channel,
+            "market": self.market,
+            "product": self.product,
+        }
+        if self.indication is not None:
+            out["indication"] = self.indication
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    """Per-file rule configuration: which rules are off and severity overrides."""
+
+    disabled: frozenset[str] = frozenset()  # rule codes or names
+    severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> level
+
+    def is_enabled(self, code: str, name: str) -> bool:
+        """False when the rule is disabled by code or name."""
+        return code not in self.disabled and name not in self.disabled
+
+    def level(self, code: str, name: str, default: str) -> str:
+        """The configured severity of a rule, or its default."""
+        return self.severity.get(code) or self.severity.get(name) or default
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The approved claim a sentence asserts, and how closely."""
+
+    claim: ApprovedClaim
+    score: float  # 0..1
+    wording: str  # the approved text or variant that matched best
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check yields: the judge adds code, severity, location and fingerprint."""
+
+    message: str
+    verdict: str  # the verdict this hit implies (one of VERDICTS)
+    span: tuple[int, int] | None = None  # offsets into the sentence
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem with a claim (or a document), ready for every output format."""
+
+    rule: str  # CC###
+    name: str  # kebab-case
+    severity: str  # info | warning | error
+    verdict: str
+    message: str
+    span: tuple[int, int] | None = None
+    suggestion: str | None = None
+    claim_id: str | None = None
+    evidence: tuple[str, ...] = ()
+    fingerprint: str = ""  # stable under line moves: hash of path, rule, normalised sentence
+    waived: str | None = None  # the waiver's reason when a waiver or inline directive covers it
+
+    def to_json(self) -> dict[str, Any]:
+        """FORMATS.md section 7 finding object (+ additive fingerprint / waived)."""
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "span": list(self.span) if self.span else None,
+            "suggestion": self.suggestion,
+            "fingerprint": self.fingerprint,
+        }
+        if self.waived is not None:
+            out["waived"] = self.waived
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    """The verdict on one claim-like sentence."""
+
+    sentence: Sentence
+    verdict: str
+    findings: tuple[Finding, ...] = ()
+    claim_id: str | None = None
+    score: float | None = None
+    evidence: tuple[str, ...] = ()
+    strength: int = STRENGTH_NONE
+    wording: str | None = None  # the approved wording matched
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything claimcheck found in one document, or the error that stopped it."""
+
+    path: str
+    format: str | None
+    sha256: str | None
+    context: Context | None
+    claims: tuple[ClaimResult, ...] = ()
+    findings: tuple[Finding, ...] = ()  # document-level findings
+    error: str | None = None  # one-line input error; the document was not checked
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of one run over many documents."""
+
+    version: str
+    as_of: date
+    registry: Registry
+    documents: tuple[DocumentResult, ...]
+    notices: tuple[str, ...] = ()  # one-line notes for the user, e.g. "no registry found"
