@@ -341,6 +341,7 @@ class Finding:
     evidence: tuple[str, ...] = ()
     fingerprint: str = ""  # stable under line moves: hash of path, rule, normalised sentence
     waived: str | None = None  # the waiver's reason when a waiver or inline directive covers it
+    waived_by: str | None = None  # "inline" (a directive in the draft) or "config" (a waiver)
 
     def to_json(self) -> dict[str, Any]:
         """FORMATS.md section 7 finding object (+ additive fingerprint / waived)."""
@@ -394,3 +395,4 @@ class Report:
     registry: Registry
     documents: tuple[DocumentResult, ...]
     notices: tuple[str, ...] = ()  # one-line notes for the user, e.g. "no registry found"
+    baseline: dict[str, int] | None = None  # {"new", "baselined", "fixed"} when a baseline was applied

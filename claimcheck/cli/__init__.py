@@ -13,6 +13,16 @@ def cli() -> None:
     """Lint healthcare marketing copy against an approved-claims registry."""
 
 
+def _register() -> None:
+    """Explicit command registration (no discovery magic)."""
+    from claimcheck.cli.check import check_command
+
+    cli.add_command(check_command)
+
+
+_register()
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()

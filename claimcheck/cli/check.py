@@ -1,0 +1,121 @@
+"""`claimcheck check`: lint drafts and exit 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimcheck.cli.options import check_options, cli_context, guarded
+from claimcheck.errors import UsageError
+from claimcheck.model import FAIL_ON, ExitCode, Report
+
+CHECK_FORMATS = ("text", "json", "sarif", "junit", "github")
+
+
+def build_options(drafts: tuple[str, ...], kwargs: dict[str, Any], **extra: Any) -> Any:
+    """pipeline.Options from the shared command-line options."""
+    from claimcheck.pipeline import Options
+
+    return Options(
+        paths=tuple(drafts),
+        cwd=Path.cwd(),
+        config=kwargs.get("config"),
+        registry=tuple(kwargs.get("registry") or ()),
+        evidence=tuple(kwargs.get("evidence") or ()),
+        context=cli_context(kwargs),
+        jobs=kwargs.get("jobs") or 0,
+        **extra,
+    )
+
+
+def report_input_errors(report: Report) -> bool:
+    """Print each unreadable file as one line on stderr; True when there was any."""
+    errors = [d.error for d in report.documents if d.error]
+    for message in errors:
+        click.echo(f"claimcheck: error: {message}", err=True)
+    for notice in report.notices:
+        click.echo(f"claimcheck: note: {notice}", err=True)
+    return bool(errors)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to --output (never one of the inputs) or to stdout."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
+@click.command("check")
+@click.argument("drafts", nargs=-1, required=True)
+@check_options
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to FILE instead of stdout.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 (default: config fail_on, else error).")
+@click.option("--verbose", "-v", is_flag=True, help="List supported claims too.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in text output (NO_COLOR is honoured).")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record today's findings as the baseline and exit 0.")
+@click.option("--changed-since", metavar="REF",
+              help="Check only files git reports as added or modified since REF.")
+@click.option("--shard", metavar="I/N", help="Check only the I-th of N deterministic shards of the files.")
+@guarded
+def check_command(drafts: tuple[str, ...], fmt: str, output: Path | None, fail_on: str | None,
+                  verbose: bool, color: str, baseline: Path | None, write_baseline: Path | None,
+                  changed_since: str | None, shard: str | None, **kwargs: Any) -> None:
+    """Check DRAFTS (files or directories) against the claim registry."""
+    from claimcheck import pipeline
+    from claimcheck.report import formatter
+
+    shard_spec = None
+    if shard:
+        from claimcheck.shard import parse_shard
+
+        shard_spec = parse_shard(shard)
+    options = build_options(drafts, kwargs, changed_since=changed_since, shard=shard_spec)
+    session = pipeline.prepare(options)
+    report = pipeline.run(options, session)
+    had_errors = report_input_errors(report)
+
+    if write_baseline is not None:
+        from claimcheck.baseline import write_baseline as write
+
+        count = write(report, write_baseline)
+        click.echo(f"claimcheck: wrote {count} finding(s) to baseline {write_baseline}", err=True)
+        sys.exit(int(ExitCode.ERROR if had_errors else ExitCode.OK))
+    if baseline is not None:
+        from claimcheck.baseline import apply_baseline, load_baseline
+
+        report, stats = apply_baseline(report, load_baseline(baseline))
+        click.echo(
+            f"claimcheck: baseline {baseline}: {stats.new} new, {stats.baselined} baselined, "
+            f"{stats.fixed} fixed",
+            err=True,
+        )
+
+    use_color = (
+        fmt == "text"
+        and output is None
+        and (color == "always" or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    )
+    text = formatter(fmt)(report, color=use_color, verbose=verbose)
+    write_output(text, output)
+
+    level = fail_on or session.config.fail_on or "error"
+    if had_errors:
+        sys.exit(int(ExitCode.ERROR))
+    sys.exit(int(ExitCode.FINDINGS if pipeline.count_failures(report, level) else ExitCode.OK))

@@ -1,0 +1,82 @@
+"""Options shared by every command that checks drafts (check, report, annotate)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimcheck.errors import ClaimcheckError, UsageError
+from claimcheck.model import ExitCode
+
+CONTEXT_KEYS = ("audience", "channel", "market", "product", "indication")
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def check_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the registry, evidence, config and context options."""
+    decorators = [
+        click.option("--registry", "registry", multiple=True, type=click.Path(path_type=Path),
+                     help="Claim registry file or directory (repeatable; default: from config)."),
+        click.option("--evidence", "evidence", multiple=True, type=click.Path(path_type=Path),
+                     help="Evidence library file or directory (repeatable; default: from config)."),
+        click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Config file (default: claimcheck.yaml, .claimcheck.yaml or pyproject.toml "
+                          "[tool.claimcheck], searched upward)."),
+        click.option("--audience", help="Audience of the drafts, e.g. hcp, patient, payer."),
+        click.option("--channel", help="Channel, e.g. print, web, email, field, social, congress."),
+        click.option("--market", help="Market, e.g. US, EU."),
+        click.option("--product", help="Product the drafts promote."),
+        click.option("--indication", help="Indication the drafts address."),
+        click.option("--as-of", "as_of", callback=_as_of, metavar="YYYY-MM-DD",
+                     help="Review date for expiry checks (default: today)."),
+        click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
+                     help="Worker processes (0 = one per core)."),
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
+
+
+def cli_context(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The context keys given on the command line (flags win over everything else)."""
+    out = {k: kwargs[k] for k in CONTEXT_KEYS if kwargs.get(k)}
+    if kwargs.get("as_of"):
+        out["as_of"] = kwargs["as_of"]
+    return out
+
+
+def fail(message: str, code: int = ExitCode.ERROR) -> None:
+    """Print a one-line error on stderr and exit."""
+    click.echo(f"claimcheck: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn ClaimcheckErrors into one line on stderr and exit code 2 (never a traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UsageError as exc:
+            fail(str(exc))
+        except ClaimcheckError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted")
+
+    return wrapper

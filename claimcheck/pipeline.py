@@ -1,0 +1,257 @@
+"""The only place that chains the stages: load -> segment -> detect -> match -> judge.
+
+Files are spread over worker processes (fork, so the spaCy pipeline and the registry index
+built in the parent are shared copy-on-write); workers send back plain DocumentResults.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError, UsageError
+from claimcheck.model import Context, DocumentResult, Registry, Report
+
+# Below this many files the fork and result pickling cost more than a second core gains.
+PARALLEL_MIN_FILES = 8
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asks for, before config and registry are resolved."""
+
+    paths: tuple[str, ...]
+    cwd: Path = field(default_factory=Path.cwd)
+    config: Path | None = None
+    registry: tuple[Path, ...] = ()
+    evidence: tuple[Path, ...] = ()
+    context: dict[str, Any] = field(default_factory=dict)  # audience, channel, ... as_of
+    jobs: int = 0  # 0 = automatic
+    changed_since: str | None = None
+    shard: tuple[int, int] | None = None
+
+
+@dataclass
+class Session:
+    """Config, registry and rule packs resolved once for a run."""
+
+    config: Any  # claimcheck.config.Config
+    registry: Registry
+    as_of: date
+    notices: list[str] = field(default_factory=list)
+
+
+def prepare(options: Options) -> Session:
+    """Find and load config, registry and evidence; raise ClaimcheckError on bad input."""
+    from claimcheck.config import load_config
+    from claimcheck.registry.load import load_registry
+
+    config = load_config(options.config, options.cwd)
+    registry_paths = options.registry or config.registry
+    evidence_paths = options.evidence or config.evidence
+    if options.registry and not options.evidence:
+        evidence_paths = ()  # an explicit registry is not mixed with the config's evidence
+    notices: list[str] = []
+    for p in (*registry_paths, *evidence_paths):
+        if not Path(p).exists():
+            raise UsageError(f"no such registry or evidence path: {display_path(Path(p), options.cwd)}")
+    if registry_paths:
+        registry = load_registry(
+            list(registry_paths), list(evidence_paths), display=lambda p: display_path(p, options.cwd)
+        )
+    else:
+        registry = Registry()
+        notices.append(
+            "no claim registry found (use --registry or `registry:` in claimcheck.yaml): "
+            "every claim is reported as unsupported"
+        )
+    base = config.context_for(options.cwd / "-", {}, options.context)
+    return Session(config=config, registry=registry, as_of=base.as_of, notices=notices)
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """The path as the user should see it: relative to cwd when below it, posix style."""
+    try:
+        rel = Path(os.path.relpath(path.resolve(), cwd.resolve()))
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return path.as_posix() if rel.parts[:1] == ("..",) else rel.as_posix()
+
+
+def collect(options: Options, session: Session) -> tuple[list[tuple[Path, str]], list[DocumentResult]]:
+    """Expand files and directories into (path, display) pairs; bad paths become error results."""
+    from claimcheck.config import matches
+    from claimcheck.load import format_of
+
+    config = session.config
+    found: dict[str, Path] = {}
+    errors: list[DocumentResult] = []
+    for raw in options.paths:
+        path = Path(raw)
+        if not path.is_absolute():
+            path = options.cwd / path
+        shown = display_path(path, options.cwd)
+        if path.is_dir():
+            for child in sorted(_walk(path)):
+                if format_of(child) is None:
+                    continue
+                if config.include and not matches(child, config.include, config.root):
+                    continue
+                if config.exclude and matches(child, config.exclude, config.root):
+                    continue
+                found.setdefault(display_path(child, options.cwd), child)
+        elif path.is_file():
+            # A file named explicitly is checked even if include/exclude would skip it.
+            found.setdefault(shown, path)
+        else:
+            errors.append(_error_result(shown, "no such file or directory"))
+    items = sorted(found.items())
+    if options.changed_since:
+        from claimcheck.vcs import changed_files
+
+        changed = {p.resolve() for p in changed_files(options.changed_since, options.cwd)}
+        items = [(d, p) for d, p in items if p.resolve() in changed]
+    if options.shard:
+        from claimcheck.shard import select
+
+        keep = set(select([d for d, _ in items], *options.shard))
+        items = [(d, p) for d, p in items if d in keep]
+    return [(p, d) for d, p in items], errors
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files below root, skipping hidden directories such as .git."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "node_modules"]
+        for name in filenames:
+            if not name.startswith(".") and not name.startswith("~$"):
+                yield Path(dirpath) / name
+
+
+def _error_result(display: str, message: str) -> DocumentResult:
+    return DocumentResult(path=display, format=None, sha256=None, context=None, error=f"{display}: {message}")
+
+
+class Checker:
+    """Everything needed to check one document, built once per process."""
+
+    def __init__(self, session: Session, cli_context: dict[str, Any]) -> None:
+        from claimcheck.registry.match import Matcher
+        from claimcheck.segment import get_nlp
+
+        get_nlp()  # warm up before any fork so workers share it
+        self.session = session
+        self.cli_context = cli_context
+        self.matcher = Matcher(session.registry)
+
+    def check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
+        """Check one file; input errors become an error result, never an exception."""
+        try:
+            return self._check(path, display)
+        except ClaimcheckError as exc:
+            message = str(exc) if exc.path else f"{display}: {exc.message}"
+            return DocumentResult(
+                path=display, format=None, sha256=None, context=None, error=message
+            ), []
+        except Exception as exc:  # a bug must not stop the other files
+            return _error_result(display, f"internal error ({type(exc).__name__}: {exc})"), []
+
+    def _check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
+        from claimcheck.checks.judge import judge
+        from claimcheck.detect import detect
+        from claimcheck.fingerprint import assign_fingerprints
+        from claimcheck.load import read
+        from claimcheck.segment import segment
+        from claimcheck.waivers import apply_waivers
+
+        config = self.session.config
+        doc = read(path, display)
+        ctx: Context = config.context_for(path, doc.context, self.cli_context)
+        settings = config.settings_for(path)
+        registry = self.session.registry
+        results = []
+        for sentence in segment(doc):
+            claim = detect(sentence)
+            if claim is None:
+                continue
+            results.append(judge(claim, self.matcher.match(claim), registry, ctx, settings))
+        result = DocumentResult(
+            path=display, format=doc.format, sha256=doc.sha256, context=ctx, claims=tuple(results)
+        )
+        result = assign_fingerprints(result)
+        return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of)
+
+
+_WORKER: Checker | None = None
+
+
+def _work(item: tuple[Path, str]) -> tuple[DocumentResult, list[str]]:
+    assert _WORKER is not None
+    return _WORKER.check(*item)
+
+
+def run(options: Options, session: Session | None = None) -> Report:
+    """Check every draft the options name and return the report."""
+    global _WORKER
+    session = session or prepare(options)
+    items, errors = collect(options, session)
+    checker = Checker(session, options.context)
+    jobs = options.jobs or (os.cpu_count() or 1)
+    results: list[DocumentResult] = list(errors)
+    notices = list(session.notices)
+    if jobs > 1 and len(items) >= PARALLEL_MIN_FILES:
+        import multiprocessing
+
+        _WORKER = checker
+        ctx = multiprocessing.get_context("fork")
+        chunk = max(1, min(16, len(items) // (jobs * 8)))
+        with ctx.Pool(jobs) as pool:
+            for result, extra in pool.imap(_work, items, chunksize=chunk):
+                results.append(result)
+                notices.extend(extra)
+        _WORKER = None
+    else:
+        for path, display in items:
+            result, extra = checker.check(path, display)
+            results.append(result)
+            notices.extend(extra)
+    results.sort(key=lambda r: r.path)
+    return Report(
+        version=__version__,
+        as_of=session.as_of,
+        registry=session.registry,
+        documents=tuple(results),
+        notices=tuple(dict.fromkeys(notices)),
+    )
+
+
+def count_failures(report: Report, fail_on: str) -> int:
+    """Findings (not waived) at or above the fail-on level."""
+    from claimcheck.model import SEVERITY_RANK
+
+    if fail_on == "never":
+        return 0
+    floor = SEVERITY_RANK[fail_on]
+    return sum(
+        1
+        for finding in iter_findings(report)
+        if finding.waived is None and SEVERITY_RANK.get(finding.severity, 0) >= floor
+    )
+
+
+def iter_findings(report: Report) -> Iterator[Any]:
+    """Every finding of the report, claim-level and document-level."""
+    for doc in report.documents:
+        for claim in doc.claims:
+            yield from claim.findings
+        yield from doc.findings
+
+
+def with_documents(report: Report, documents: Sequence[DocumentResult]) -> Report:
+    """A copy of the report with other documents (used by baselines)."""
+    return replace(report, documents=tuple(documents))

@@ -1,0 +1,172 @@
+"""Terminal output: findings grouped by file, flagged words marked, the approved wording to use.
+
+Plain text (deterministic, no wrapping) when not on a TTY or with NO_COLOR; rich colour
+otherwise. Only this module imports rich.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.model import SUMMARY_VERDICTS, ClaimResult, DocumentResult, Registry, Report
+
+VERDICT_STYLE = {
+    "supported": "green",
+    "overstated": "yellow",
+    "unsupported": "magenta",
+    "prohibited": "bold red",
+    "expired": "red",
+    "off-scope": "cyan",
+}
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def render(report: Report, color: bool = False, verbose: bool = False, **_: Any) -> str:
+    """The report as terminal text; `verbose` lists supported claims too."""
+    if not color:
+        return "\n".join(_plain_lines(report, verbose)) + "\n"
+    from rich.console import Console
+
+    console = Console(force_terminal=True, color_system="standard", width=200, soft_wrap=True)
+    with console.capture() as capture:
+        for doc in report.documents:
+            _rich_document(console, doc, report.registry, verbose)
+        console.print(_summary_line(report), style="bold", highlight=False)
+    return capture.get()
+
+
+def shown(claim: ClaimResult, verbose: bool) -> bool:
+    """Flagged claims always; supported ones with no findings only when verbose."""
+    return verbose or claim.verdict != "supported" or bool(claim.findings)
+
+
+def marked(claim: ClaimResult, left: str = "[", right: str = "]") -> str:
+    """The sentence with every flagged span wrapped in markers (overlaps merged)."""
+    text = claim.sentence.text
+    spans = sorted(f.span for f in claim.findings if f.span and f.span[0] < f.span[1])
+    merged: list[list[int]] = []
+    for start, end in spans:
+        start, end = max(0, start), min(len(text), end)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out += [text[pos:start], left, text[start:end], right]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _context_label(doc: DocumentResult) -> str:
+    parts = [doc.format or "?"]
+    if doc.context:
+        parts += [f"{k} {v}" for k, v in doc.context.to_json().items() if v]
+    return ", ".join(parts)
+
+
+def _evidence_line(claim: ClaimResult, registry: Registry) -> str | None:
+    cites = []
+    for ev_id in claim.evidence:
+        ev = registry.evidence.get(ev_id)
+        if ev is None:
+            cites.append(ev_id)
+            continue
+        extra = ", ".join(str(x) for x in (ev.type, ev.date, ev.status if ev.status != "current" else None) if x)
+        cites.append(f"{ev_id} {ev.citation}" + (f" ({extra})" if extra else ""))
+    return "; ".join(cites) if cites else None
+
+
+def _suggestion(claim: ClaimResult) -> str | None:
+    for finding in claim.findings:
+        if finding.suggestion:
+            return finding.suggestion
+    return None
+
+
+def _plain_lines(report: Report, verbose: bool) -> list[str]:
+    lines: list[str] = []
+    for doc in report.documents:
+        if doc.error:
+            continue
+        claims = [c for c in doc.claims if shown(c, verbose)]
+        if not claims and not doc.findings:
+            continue
+        lines.append(f"{doc.path} ({_context_label(doc)})")
+        for claim in claims:
+            where = claim.sentence.location.label()
+            lines.append(f"  {where}: {claim.verdict.upper()}: {marked(claim)}")
+            for f in claim.findings:
+                waived = f" (waived: {f.waived})" if f.waived is not None else ""
+                lines.append(f"    {f.severity} {f.rule} {f.name}: {f.message}{waived}")
+            if claim.claim_id and claim.verdict == "supported":
+                lines.append(f"    matches {claim.claim_id}")
+            suggestion = _suggestion(claim)
+            if suggestion:
+                lines.append(f"    use instead: {suggestion}")
+            evidence = _evidence_line(claim, report.registry)
+            if evidence:
+                lines.append(f"    evidence: {evidence}")
+        for f in doc.findings:
+            lines.append(f"  {f.severity} {f.rule} {f.name}: {f.message}")
+        lines.append("")
+    lines.append(_summary_line(report))
+    return lines
+
+
+def _summary_line(report: Report) -> str:
+    from claimcheck.report.json import summary
+
+    s = summary(report)
+    verdicts = ", ".join(f"{s['verdicts'][v]} {v}" for v in SUMMARY_VERDICTS if s["verdicts"][v])
+    docs = s["documents"] - s["input_errors"]
+    text = f"{docs} file{'s' if docs != 1 else ''} checked, {s['claims']} claim{'s' if s['claims'] != 1 else ''}"
+    if verdicts:
+        text += f" ({verdicts})"
+    text += f"; {s['errors']} error{'s' if s['errors'] != 1 else ''}, {s['warnings']} warning{'s' if s['warnings'] != 1 else ''}"
+    if s["waived"]:
+        text += f", {s['waived']} waived"
+    if s["input_errors"]:
+        text += f"; {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be read"
+    return text
+
+
+def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbose: bool) -> None:
+    from rich.text import Text
+
+    if doc.error:
+        return
+    claims = [c for c in doc.claims if shown(c, verbose)]
+    if not claims and not doc.findings:
+        return
+    console.print(Text.assemble((doc.path, "bold underline"), f" ({_context_label(doc)})"))
+    for claim in claims:
+        style = VERDICT_STYLE.get(claim.verdict, "")
+        sentence = Text(claim.sentence.text)
+        for f in claim.findings:
+            if f.span:
+                sentence.stylize(f"bold {style} reverse", *f.span)
+        console.print(
+            Text.assemble("  ", (claim.sentence.location.label(), "dim"), ": ",
+                          (claim.verdict.upper(), f"bold {style}"), ": ", sentence),
+            highlight=False,
+        )
+        for f in claim.findings:
+            waived = f" (waived: {f.waived})" if f.waived is not None else ""
+            console.print(
+                Text.assemble("    ", (f.severity, SEVERITY_STYLE.get(f.severity, "")), " ",
+                              (f"{f.rule} {f.name}", "bold"), f": {f.message}{waived}"),
+                highlight=False,
+            )
+        if claim.claim_id and claim.verdict == "supported":
+            console.print(Text(f"    matches {claim.claim_id}", style="dim"), highlight=False)
+        suggestion = _suggestion(claim)
+        if suggestion:
+            console.print(Text.assemble("    ", ("use instead: ", "green"), suggestion), highlight=False)
+        evidence = _evidence_line(claim, registry)
+        if evidence:
+            console.print(Text(f"    evidence: {evidence}", style="dim"), highlight=False)
+    for f in doc.findings:
+        console.print(f"  {f.severity} {f.rule} {f.name}: {f.message}", highlight=False)
+    console.print()
