@@ -1,0 +1,189 @@
+"""Annotate a DOCX draft: a Word comment anchored on each flagged sentence.
+
+Sentences carry the DOCX `paragraph` number (body paragraphs and table cells in reading
+order, FORMATS.md section 7) and `start`/`end` offsets into that block's text. The runs
+covering [start, end) are split at the sentence boundaries when needed (each half keeps
+the run's formatting) and the comment is anchored on exactly those runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+from claimcheck.annotate import (
+    AUTHOR,
+    INITIALS,
+    AnnotateStats,
+    Unplaced,
+    check_paths,
+    comment_lines,
+    is_flagged,
+)
+from claimcheck.load.docx import RUNS_XPATH as READER_RUNS  # the runs the reader reads, no others
+from claimcheck.load.docx import docx_paragraphs, open_docx
+from claimcheck.model import ClaimResult, DocumentResult, Registry
+
+# Run children that carry text, as python-docx's Run.text counts them.
+_TEXT_TAGS = ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")
+
+
+def _paragraphs(unit: Any) -> list[Any]:
+    """The w:p elements of a block: the paragraph itself, or a cell's own paragraphs."""
+    from docx.oxml.ns import qn
+
+    if unit._element.tag == qn("w:p"):
+        return [unit._element]
+    return list(unit._element.iterchildren(qn("w:p")))
+
+
+def _child_text(child: Any) -> str:
+    from docx.oxml.ns import qn
+
+    if any(child.tag == qn(f"w:{t}") for t in _TEXT_TAGS):
+        return str(child)
+    return ""
+
+
+def _runs(paragraphs: list[Any], parent: Any) -> tuple[str, list[tuple[Any, Any, int, int]]]:
+    """The block's text and its runs as (w:r, Paragraph, start, end) offsets into that text.
+
+    Built exactly as the reader builds a block: each paragraph's text stripped, empty ones
+    skipped, a cell's paragraphs joined with "\\n".
+    """
+    from docx.text.paragraph import Paragraph
+
+    runs = []
+    parts: list[str] = []
+    pos = 0
+    for p in paragraphs:
+        elms = p.xpath(READER_RUNS)
+        raw = "".join(r.text for r in elms)
+        if not raw.strip():
+            continue
+        if parts:
+            parts.append("\n")
+            pos += 1
+        lead = len(raw) - len(raw.lstrip())
+        para = Paragraph(p, parent)
+        offset = pos - lead
+        for r in elms:
+            text = r.text
+            runs.append((r, para, offset, offset + len(text)))
+            offset += len(text)
+        parts.append(raw.strip())
+        pos += len(parts[-1])
+    return "".join(parts), runs
+
+
+def _trim(r: Any, lo: int, hi: int | None, keep_empty: bool) -> None:
+    """Keep only the run content in [lo, hi) (run-relative offsets)."""
+    from docx.oxml.ns import qn
+
+    pos = 0
+    for child in list(r):
+        if child.tag == qn("w:rPr"):
+            continue
+        text = _child_text(child)
+        start, end = pos, pos + len(text)
+        pos = end
+        upper = end + 1 if hi is None else hi
+        if not text:
+            if not keep_empty:
+                r.remove(child)
+        elif end <= lo or start >= upper:
+            r.remove(child)
+        elif child.tag == qn("w:t"):
+            a, b = max(lo, start) - start, min(upper, end) - start
+            child.text = text[a:b]
+            child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _split(r: Any, k: int) -> None:
+    """Split run `r` at character k into two runs with the same formatting."""
+    right = copy.deepcopy(r)
+    _trim(r, 0, k, keep_empty=True)
+    _trim(right, k, None, keep_empty=False)
+    r.addnext(right)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _locate(text: str, claim: ClaimResult) -> tuple[int, int] | None:
+    """The sentence's [start, end) in the unit text: its offsets, else a search for it."""
+    loc = claim.sentence.location
+    sentence = claim.sentence.text
+    if loc.end > loc.start and _normal(text[loc.start : loc.end]) == _normal(sentence):
+        return loc.start, loc.end
+    i = text.find(sentence)
+    if i >= 0:
+        return i, i + len(sentence)
+    # Whitespace may differ (tabs, line breaks): match word by word.
+    words = sentence.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return (m.start(), m.end()) if m else None
+
+
+def _anchor_runs(unit: Any, claim: ClaimResult) -> list[Any] | None:
+    """The runs covering the sentence, split at its boundaries; None when not found."""
+    from docx.text.run import Run
+
+    paragraphs = _paragraphs(unit)
+    text, runs = _runs(paragraphs, unit)
+    span = _locate(text, claim)
+    if span is None:
+        return None
+    start, end = span
+    for cut in (start, end):
+        for r, _p, a, b in runs:
+            if a < cut < b:
+                _split(r, cut - a)
+                break
+        text, runs = _runs(paragraphs, unit)
+    inside = [(r, p) for r, p, a, b in runs if a >= start and b <= end and b > a]
+    if not inside:
+        return None
+    return [Run(r, p) for r, p in (inside[0], inside[-1])]
+
+
+def annotate_docx(
+    src: Path,
+    dst: Path,
+    result: DocumentResult,
+    include_supported: bool = False,
+    *,
+    registry: Registry | None = None,
+) -> AnnotateStats:
+    """Write a copy of a DOCX draft with a Word comment on each flagged sentence."""
+    src, dst = Path(src), Path(dst)
+    check_paths(src, dst)
+    document = open_docx(src.read_bytes(), str(src))
+    units = dict(docx_paragraphs(document))
+    stats = AnnotateStats(dst=dst)
+    for claim in result.claims:
+        flagged = is_flagged(claim)
+        if not (flagged or include_supported):
+            continue
+        stats.flagged += flagged
+        loc = claim.sentence.location
+        unit = units.get(loc.paragraph) if loc.paragraph is not None else None
+        runs = _anchor_runs(unit, claim) if unit is not None else None
+        if runs is None:
+            reason = "no paragraph number" if loc.paragraph is None else "sentence not found"
+            stats.unplaced.append(
+                Unplaced(claim.sentence.text, claim.verdict, paragraph=loc.paragraph, reason=reason)
+            )
+            continue
+        lines = [" ".join(line.split()) for line in comment_lines(claim, registry)]
+        document.add_comment(runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
+        stats.placed += 1
+    tmp = dst.with_name(dst.name + ".tmp")
+    document.save(str(tmp))
+    tmp.replace(dst)
+    return stats

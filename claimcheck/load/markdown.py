@@ -1,0 +1,153 @@
+"""Read Markdown (CommonMark + tables + YAML front matter) into blocks.
+
+Headings, paragraphs, list items, block quotes and table cells become blocks; code blocks,
+fences and HTML blocks are not linted. Block text is the plain inline text: emphasis and
+link markup are dropped (link text and image alt text stay), inline HTML is removed, and soft
+line breaks stay "\\n" so `block.line + text[:offset].count("\\n")` is the source line.
+
+Front matter is not linted; its `claimcheck:` mapping becomes `Document.context`. An HTML
+comment `<!-- claimcheck: ignore CC201 reason="..." -->` on its own attaches a Suppression to
+the next text block; inside a paragraph it applies to that paragraph.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import InputError
+from claimcheck.load._common import (
+    decode_utf8,
+    directives_in,
+    document,
+    read_bytes,
+    strip_block,
+    without_comments,
+)
+from claimcheck.model import Block, Document, Suppression
+
+
+def read(path: Path, display: str) -> Document:
+    """Read a Markdown file into a Document."""
+    data = read_bytes(path, display)
+    text = decode_utf8(data, display)
+    blocks, context = parse(text, display)
+    return document(display, "markdown", data, blocks, context)
+
+
+def parse(text: str, display: str) -> tuple[list[Block], dict[str, Any]]:
+    """Blocks and front-matter context of a Markdown source."""
+    tokens = _parser().parse(text)
+
+    blocks: list[Block] = []
+    context: dict[str, Any] = {}
+    pending: list[Suppression] = []
+    containers: list[str] = []  # enclosing list-item / quote, innermost last
+    row_line: int | None = None
+
+    def emit(raw: str, kind: str, line: int | None, inline_sups: list[Suppression]) -> None:
+        body, at = strip_block(raw, line)
+        if not body:
+            # An empty block (e.g. an empty table cell) carries nothing to attach to.
+            pending.extend(inline_sups)
+            return
+        blocks.append(Block(text=body, kind=kind, line=at, suppressions=(*pending, *inline_sups)))
+        pending.clear()
+
+    for i, tok in enumerate(tokens):
+        line = tok.map[0] + 1 if tok.map else None
+        t = tok.type
+        if t == "front_matter":
+            context = _front_matter(tok.content, display)
+        elif t in ("blockquote_open", "list_item_open"):
+            containers.append("quote" if t == "blockquote_open" else "list-item")
+        elif t in ("blockquote_close", "list_item_close"):
+            if containers:
+                containers.pop()
+        elif t == "tr_open":
+            row_line = line
+        elif t == "html_block":
+            pending.extend(directives_in(tok.content, display, line))
+            # CommonMark keeps text on a comment's line inside the HTML block; it is still prose.
+            rest = without_comments(tok.content)
+            if rest.strip() and "<" not in rest:
+                emit(rest, containers[-1] if containers else "paragraph", line, [])
+        elif t == "inline":
+            opener = tokens[i - 1] if i else None
+            otype = opener.type if opener else ""
+            at = opener.map[0] + 1 if opener is not None and opener.map else line
+            if otype == "heading_open":
+                kind = "heading"
+            elif otype in ("td_open", "th_open"):
+                kind, at = "table-cell", row_line
+            else:
+                kind = containers[-1] if containers else "paragraph"
+            inline_text, inline_sups = _inline_text(tok, display, at)
+            emit(inline_text, kind, at, inline_sups)
+    return blocks, context
+
+
+@functools.cache
+def _parser() -> Any:
+    """One CommonMark parser with tables and front matter per process."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def _inline_text(tok: Any, display: str, line: int | None) -> tuple[str, list[Suppression]]:
+    """Plain text of an inline token, with any suppression directives found in its HTML."""
+    parts: list[str] = []
+    sups: list[Suppression] = []
+    for child in tok.children or ():
+        ct = child.type
+        if ct in ("text", "code_inline"):
+            parts.append(child.content)
+        elif ct in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif ct == "image":
+            # The alt text is in `content`; the URL is never text a reader sees.
+            parts.append(child.content)
+        elif ct == "html_inline":
+            at = None if line is None else line + "".join(parts).count("\n")
+            sups.extend(directives_in(child.content, display, at))
+            # Keep the newlines a dropped tag spanned, so line arithmetic stays right.
+            parts.append("\n" * child.content.count("\n"))
+        # link_open/close, em/strong markers carry no text of their own.
+    return "".join(parts), sups
+
+
+def _front_matter(content: str, display: str) -> dict[str, Any]:
+    """The `claimcheck:` mapping of YAML front matter (the rest is the author's business)."""
+    import yaml
+
+    try:
+        meta = yaml.safe_load(content)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        # Front matter starts on line 2 (after the opening `---`).
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"bad YAML front matter: {problem}", path=display, line=line) from None
+    if not isinstance(meta, dict):
+        return {}
+    section = meta.get("claimcheck")
+    if section is None:
+        return {}
+    if not isinstance(section, dict):
+        raise InputError(
+            "front matter 'claimcheck' must be a mapping (e.g. claimcheck: {audience: hcp})",
+            path=display,
+            line=_key_line(content, "claimcheck"),
+        )
+    return {str(k): v for k, v in section.items()}
+
+
+def _key_line(content: str, key: str) -> int:
+    """The file line of a top-level front-matter key (1 when not found)."""
+    for n, text in enumerate(content.split("\n")):
+        if text.startswith(f"{key}:"):
+            return n + 2
+    return 1

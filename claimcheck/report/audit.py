@@ -1,0 +1,303 @@
+"""The audit report's view-model: everything a reviewer sees, built once from a Report.
+
+The HTML and Markdown audit reports render this same structure, so they always show the
+same claims, findings and evidence. Views never filter or re-judge: every claim of every
+document is listed, supported ones included, in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from claimcheck.model import (
+    SEVERITY_RANK,
+    SUMMARY_VERDICTS,
+    VERDICTS,
+    ClaimResult,
+    DocumentResult,
+    Evidence,
+    Finding,
+    Registry,
+    Report,
+)
+
+SIGN_OFF_DECISIONS = ("Approved", "Approved with changes", "Rejected")
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    """One evidence record as the annex shows it (`missing` when the library lacks the id)."""
+
+    id: str
+    anchor: str
+    citation: str
+    type: str | None = None
+    date: str | None = None
+    status: str | None = None
+    population: str | None = None
+    findings: tuple[tuple[str, str], ...] = ()
+    limitations: str | None = None
+    file: str | None = None
+    missing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted stretch of a sentence: the strongest verdict and the rules behind it."""
+
+    verdict: str
+    rules: tuple[str, ...]
+    waived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of sentence text, highlighted when `mark` is set."""
+
+    text: str
+    mark: Mark | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A finding of a claim or document, ready to print."""
+
+    rule: str
+    name: str
+    severity: str
+    verdict: str
+    message: str
+    suggestion: str | None = None
+    waived: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """One row of a document's claim table."""
+
+    number: int
+    location: str
+    sentence: str
+    segments: tuple[Segment, ...]
+    verdict: str
+    claim_id: str | None
+    wording: str | None  # the approved wording that matched (or the claim's approved text)
+    score: float | None
+    evidence: tuple[EvidenceView, ...]
+    findings: tuple[FindingView, ...]
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """One checked document (or the input error that stopped it)."""
+
+    number: int
+    anchor: str
+    path: str
+    format: str | None
+    sha256: str | None
+    context: tuple[tuple[str, str], ...]
+    claims: tuple[ClaimView, ...]
+    findings: tuple[FindingView, ...]
+    counts: tuple[tuple[str, int], ...]
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    """The whole audit report: header, summary, documents, evidence annex, errors."""
+
+    title: str
+    generated: str
+    as_of: str
+    version: str
+    registry_sources: tuple[str, ...]
+    registry_sha256: str
+    registry_claims: int
+    evidence_sources: tuple[str, ...]
+    evidence_sha256: str
+    documents: tuple[DocumentView, ...]
+    counts: tuple[tuple[str, int], ...]  # per verdict, SUMMARY_VERDICTS order
+    claims: int
+    errors: int
+    warnings: int
+    waived: int
+    annex: tuple[EvidenceView, ...]
+    input_errors: tuple[tuple[str, str], ...]
+    notices: tuple[str, ...]
+    decisions: tuple[str, ...] = SIGN_OFF_DECISIONS
+
+
+def anchor(prefix: str, ident: str) -> str:
+    """An HTML id safe for `href="#..."`, stable for the same identifier."""
+    return f"{prefix}-" + re.sub(r"[^A-Za-z0-9_.-]", "_", ident)
+
+
+def _evidence_view(ev_id: str, registry: Registry) -> EvidenceView:
+    ev: Evidence | None = registry.evidence.get(ev_id)
+    if ev is None:
+        return EvidenceView(
+            id=ev_id,
+            anchor=anchor("ev", ev_id),
+            citation="(not in the evidence library)",
+            missing=True,
+        )
+    return EvidenceView(
+        id=ev.id,
+        anchor=anchor("ev", ev.id),
+        citation=ev.citation,
+        type=ev.type,
+        date=ev.date.isoformat() if ev.date else None,
+        status=ev.status,
+        population=ev.population,
+        findings=tuple((f.endpoint, f.result) for f in ev.findings),
+        limitations=ev.limitations,
+        file=ev.file,
+    )
+
+
+def _finding_view(f: Finding) -> FindingView:
+    return FindingView(
+        rule=f.rule,
+        name=f.name,
+        severity=f.severity,
+        verdict=f.verdict,
+        message=f.message,
+        suggestion=f.suggestion,
+        waived=f.waived,
+    )
+
+
+def segments(sentence: str, findings: tuple[Finding, ...]) -> tuple[Segment, ...]:
+    """Split a sentence into plain and highlighted pieces; overlapping spans are merged.
+
+    A merged stretch takes the highest-precedence verdict of its findings, and counts as
+    waived only when every finding in it is waived.
+    """
+    rank = {v: i for i, v in enumerate(VERDICTS)}
+    spans = []
+    for f in findings:
+        if not f.span:
+            continue
+        start, end = max(0, f.span[0]), min(len(sentence), f.span[1])
+        if start < end:
+            spans.append((start, end, f))
+    spans.sort(key=lambda s: (s[0], s[1]))
+    merged: list[list] = []  # [start, end, [findings]]
+    for start, end, f in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(f)
+        else:
+            merged.append([start, end, [f]])
+    out: list[Segment] = []
+    pos = 0
+    for start, end, fs in merged:
+        if start > pos:
+            out.append(Segment(sentence[pos:start]))
+        live = [f for f in fs if f.waived is None] or fs
+        verdict = min((f.verdict for f in live), key=lambda v: rank.get(v, len(rank)))
+        rules = tuple(dict.fromkeys(f.rule for f in fs))
+        out.append(Segment(sentence[start:end], Mark(verdict, rules, all(f.waived for f in fs))))
+        pos = end
+    if pos < len(sentence) or not out:
+        out.append(Segment(sentence[pos:]))
+    return tuple(out)
+
+
+def _claim_view(n: int, c: ClaimResult, registry: Registry) -> ClaimView:
+    ev_ids = list(dict.fromkeys([*c.evidence, *(e for f in c.findings for e in f.evidence)]))
+    wording = c.wording
+    if wording is None and c.claim_id:
+        approved = registry.claim(c.claim_id)
+        wording = approved.text if approved else None
+    return ClaimView(
+        number=n,
+        location=c.sentence.location.label(),
+        sentence=c.sentence.text,
+        segments=segments(c.sentence.text, c.findings),
+        verdict=c.verdict,
+        claim_id=c.claim_id,
+        wording=wording,
+        score=c.score,
+        evidence=tuple(_evidence_view(e, registry) for e in ev_ids),
+        findings=tuple(_finding_view(f) for f in c.findings),
+        suggestions=tuple(dict.fromkeys(f.suggestion for f in c.findings if f.suggestion)),
+    )
+
+
+def _counts(claims: tuple[ClaimResult, ...]) -> tuple[tuple[str, int], ...]:
+    return tuple((v, sum(1 for c in claims if c.verdict == v)) for v in SUMMARY_VERDICTS)
+
+
+def _context(doc: DocumentResult) -> tuple[tuple[str, str], ...]:
+    ctx = doc.context
+    if ctx is None:
+        return ()
+    pairs = [("as of", ctx.as_of.isoformat())]
+    for key in ("audience", "channel", "market", "product", "indication"):
+        value = getattr(ctx, key)
+        pairs.append((key, value if value is not None else "any"))
+    return tuple(pairs)
+
+
+def build(
+    report: Report, *, generated: datetime | None = None, title: str = "Claims audit report"
+) -> AuditView:
+    """Build the audit view of a report; `generated` defaults to now (UTC)."""
+    registry = report.registry
+    when = generated or datetime.now(UTC)
+    docs: list[DocumentView] = []
+    annex: dict[str, EvidenceView] = {}
+    errors = warnings = waived = 0
+    for i, doc in enumerate(report.documents, 1):
+        claims = tuple(_claim_view(n, c, registry) for n, c in enumerate(doc.claims, 1))
+        for cv in claims:
+            for ev in cv.evidence:
+                annex.setdefault(ev.id, ev)
+        all_findings = [*doc.findings, *(f for c in doc.claims for f in c.findings)]
+        for f in all_findings:
+            if f.waived is not None:
+                waived += 1
+            elif SEVERITY_RANK.get(f.severity) == SEVERITY_RANK["error"]:
+                errors += 1
+            elif SEVERITY_RANK.get(f.severity) == SEVERITY_RANK["warning"]:
+                warnings += 1
+        docs.append(
+            DocumentView(
+                number=i,
+                anchor=anchor("doc", str(i)),
+                path=doc.path,
+                format=doc.format,
+                sha256=doc.sha256,
+                context=_context(doc),
+                claims=claims,
+                findings=tuple(_finding_view(f) for f in doc.findings),
+                counts=_counts(doc.claims),
+                error=doc.error,
+            )
+        )
+    every_claim = tuple(c for d in report.documents for c in d.claims)
+    return AuditView(
+        title=title,
+        generated=when.isoformat(timespec="seconds"),
+        as_of=report.as_of.isoformat(),
+        version=report.version,
+        registry_sources=registry.sources,
+        registry_sha256=registry.sha256,
+        registry_claims=len(registry.claims),
+        evidence_sources=registry.evidence_sources,
+        evidence_sha256=registry.evidence_sha256,
+        documents=tuple(docs),
+        counts=_counts(every_claim),
+        claims=len(every_claim),
+        errors=errors,
+        warnings=warnings,
+        waived=waived,
+        annex=tuple(annex.values()),
+        input_errors=tuple((d.path, d.error) for d in report.documents if d.error),
+        notices=report.notices,
+    )

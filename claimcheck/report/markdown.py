@@ -1,0 +1,170 @@
+"""The audit report as Markdown, for pasting into a review ticket (GitHub/GitLab/Jira).
+
+Same content as the HTML audit report. Document text is backslash-escaped so that a draft
+cannot break a table (pipes) or inject markup; flagged words are shown in **bold**.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from claimcheck.model import Report
+from claimcheck.report.audit import AuditView, ClaimView, FindingView, Segment, build
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
+# start markup, links, HTML or table cells.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape(text: object) -> str:
+    """Text safe inside a Markdown table cell: specials escaped, line breaks flattened."""
+    return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+
+
+def _bold(text: str) -> str:
+    # Emphasis cannot open or close next to whitespace, so keep spaces outside the **.
+    core = text.strip()
+    if not core:
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}**{escape(core)}**{trail}"
+
+
+def _segments(segs: tuple[Segment, ...]) -> str:
+    out = "".join(escape(s.text) if s.mark is None else _bold(s.text) for s in segs)
+    return re.sub(r" {2,}", " ", out).strip()
+
+
+def _finding(f: FindingView) -> str:
+    text = f"`{f.rule}` {escape(f.name)} ({escape(f.severity)}): {escape(f.message)}"
+    if f.waived is not None:
+        text += f" _(waived: {escape(f.waived or 'no reason given')})_"
+    return text
+
+
+def _claim_row(c: ClaimView) -> str:
+    approved = "—"
+    if c.claim_id:
+        approved = f"`{c.claim_id}`"
+        if c.wording:
+            approved += f": {escape(c.wording)}"
+    evidence = "<br>".join(
+        f"[{escape(e.id)}](#{e.anchor})"
+        + (
+            " not in library"
+            if e.missing
+            else f" ({escape(', '.join(x for x in (e.type, e.date, e.status) if x))})"
+        )
+        for e in c.evidence
+    )
+    notes = [_finding(f) for f in c.findings]
+    notes += [f"Use instead: {escape(s)}" for s in c.suggestions]
+    return (
+        f"| {c.number} | {escape(c.location)} | {_segments(c.segments)} | **{c.verdict.upper()}** "
+        f"| {approved} | {evidence or '—'} | {'<br>'.join(notes) or '—'} |"
+    )
+
+
+def render_view(v: AuditView) -> str:
+    """Render an audit view as Markdown."""
+    lines = [f"# {escape(v.title)}", ""]
+    lines += [
+        f"- **Generated:** {v.generated}",
+        f"- **Review date (as of):** {v.as_of}",
+        f"- **Tool:** claimcheck {escape(v.version)}",
+        f"- **Registry:** {', '.join(f'`{s}`' for s in v.registry_sources) or 'none'}"
+        f" ({v.registry_claims} claims)",
+        f"- **Registry sha256:** `{v.registry_sha256 or '-'}`",
+        f"- **Evidence library:** {', '.join(f'`{s}`' for s in v.evidence_sources) or 'none'}",
+        f"- **Evidence sha256:** `{v.evidence_sha256 or '-'}`",
+    ]
+    lines += [f"> {escape(n)}" for n in v.notices]
+    lines += ["", "## Summary", ""]
+    lines.append(
+        f"{len(v.documents)} document(s), {v.claims} claim(s); {v.errors} error(s), "
+        f"{v.warnings} warning(s), {v.waived} waived finding(s)."
+    )
+    lines += ["", "| Document | Claims | " + " | ".join(vd for vd, _ in v.counts) + " |"]
+    lines.append("| --- " * (len(v.counts) + 2) + "|")
+    for d in v.documents:
+        if d.error:
+            lines.append(
+                f"| {escape(d.path)} | input error: {escape(d.error)} |" + " |" * len(d.counts)
+            )
+        else:
+            lines.append(
+                f"| {escape(d.path)} | {len(d.claims)} | "
+                + " | ".join(str(n) for _, n in d.counts)
+                + " |"
+            )
+    lines.append(
+        f"| **All documents** | {v.claims} | " + " | ".join(str(n) for _, n in v.counts) + " |"
+    )
+    if v.input_errors:
+        lines += ["", "## Input errors", ""]
+        lines += [f"- `{p}`: {escape(m)}" for p, m in v.input_errors]
+    for d in v.documents:
+        lines += ["", f"## Document {d.number}: {escape(d.path)}", ""]
+        lines.append(f"- **Format:** {d.format or '-'}")
+        lines.append(f"- **sha256:** `{d.sha256 or '-'}`")
+        if d.context:
+            lines.append(
+                "- **Context:** " + ", ".join(f"{k}: {escape(val)}" for k, val in d.context)
+            )
+        if d.error:
+            lines += ["", f"Not checked: {escape(d.error)}"]
+            continue
+        if d.findings:
+            lines += ["", "### Document findings", ""]
+            lines += [f"- {_finding(f)}" for f in d.findings]
+        lines += ["", f"### Claims ({len(d.claims)})", ""]
+        if not d.claims:
+            lines.append("No claim-like sentences found.")
+            continue
+        lines.append(
+            "| # | Location | Sentence | Verdict | Approved claim | Evidence | Findings and suggestions |"
+        )
+        lines.append("| --- " * 7 + "|")
+        lines += [_claim_row(c) for c in d.claims]
+    lines += ["", "## Evidence annex", ""]
+    if not v.annex:
+        lines.append("No evidence cited.")
+    for ev in v.annex:
+        lines += [f'<a id="{ev.anchor}"></a>', "", f"### {escape(ev.id)}", ""]
+        if ev.missing:
+            lines.append("This id is not in the evidence library.")
+            lines.append("")
+            continue
+        lines.append(f"- **Citation:** {escape(ev.citation)}")
+        for label, val in (
+            ("Type", ev.type),
+            ("Date", ev.date),
+            ("Status", ev.status),
+            ("Population", ev.population),
+            ("Limitations", ev.limitations),
+            ("File", ev.file),
+        ):
+            if val:
+                lines.append(f"- **{label}:** {escape(val)}")
+        for endpoint, result in ev.findings:
+            lines.append(f"- **Finding:** {escape(endpoint)}: {escape(result)}")
+        lines.append("")
+    lines += ["", "## Review sign-off", ""]
+    lines += ["- Reviewer name: ____________________", "- Role: ____________________"]
+    lines += ["- Date: ____________________", "- Decision:"]
+    lines += [f"  - [ ] {d}" for d in v.decisions]
+    lines += ["- Signature: ____________________", ""]
+    return "\n".join(lines)
+
+
+def render(
+    report: Report,
+    *,
+    generated: datetime | None = None,
+    title: str = "Claims audit report",
+    **_opts: object,
+) -> str:
+    """The audit report of `report` as Markdown for a review ticket."""
+    return render_view(build(report, generated=generated, title=title))
