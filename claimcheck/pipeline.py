@@ -142,7 +142,7 @@ class Checker:
 
     def __init__(self, session: Session, cli_context: dict[str, Any]) -> None:
         from claimcheck.registry.match import Matcher
-        from claimcheck.segment import get_nlp
+        from claimcheck.segment import nlp as get_nlp
 
         get_nlp()  # warm up before any fork so workers share it
         self.session = session

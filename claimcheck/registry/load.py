@@ -1,0 +1,465 @@
+"""Load and validate the claim registry and the evidence library (FORMATS.md sections 1-2).
+
+Every problem is a `RegistryError` naming file, line and key, e.g.
+`claims.yaml:14: unknown key 'evidance' in claim ARC-OPTIME`. A path may be a file or a
+directory; a directory contributes its `*.yaml`/`*.yml` files, recursively, in sorted order.
+Any file may hold `claims`, `prohibited` and `evidence` together.
+
+Normalisation, so that matching can compare values exactly:
+- wordings (`text`, `variants`, `requires`, `phrases`) have runs of whitespace collapsed;
+- scope `products`, `audiences`, `channels`, `indications` are lower-cased, `markets` are
+  upper-cased (`us` and `US` are the same market); `claimcheck.config` normalises a
+  document's context the same way;
+- a single string is accepted wherever a list of strings is expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import RegistryError
+from claimcheck.model import (
+    ApprovedClaim,
+    Evidence,
+    EvidenceFinding,
+    Prohibited,
+    Registry,
+    Scope,
+)
+from claimcheck.yamlutil import Map, Seq, as_date, read, type_name
+
+CLAIM_ID = re.compile(r"[A-Z0-9._-]+")
+EVIDENCE_ID = re.compile(r"\S+")
+
+TOP_KEYS = ("version", "claims", "prohibited", "evidence")
+CLAIM_KEYS = (
+    "id",
+    "text",
+    "variants",
+    "evidence",
+    "status",
+    "expires",
+    "scope",
+    "requires",
+    "notes",
+)
+SCOPE_KEYS = ("products", "audiences", "channels", "markets", "indications")
+PROHIBITED_KEYS = ("id", "phrases", "reason", "severity")
+EVIDENCE_KEYS = (
+    "id",
+    "citation",
+    "type",
+    "date",
+    "status",
+    "population",
+    "findings",
+    "limitations",
+    "file",
+)
+FINDING_KEYS = ("endpoint", "result")
+
+CLAIM_STATUSES = ("approved", "retired", "draft")
+PROHIBITED_SEVERITIES = ("error", "warning", "info")
+EVIDENCE_TYPES = (
+    "rct",
+    "meta-analysis",
+    "observational",
+    "registry",
+    "bench",
+    "survey",
+    "expert-opinion",
+    "label",
+)
+EVIDENCE_STATUSES = ("current", "superseded", "withdrawn")
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+@functools.cache
+def _allowed(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _File:
+    """Validation helpers bound to one file, so every error carries its display path."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+
+    def error(self, message: str, line: int | None) -> RegistryError:
+        return RegistryError(message, path=self.display, line=line)
+
+    def source(self, line: int | None) -> str:
+        return f"{self.display}:{line}" if line is not None else self.display
+
+    def keys(self, m: Map, allowed: Sequence[str], label: str) -> None:
+        if m.keys() <= _allowed(allowed):
+            return
+        for key in m:
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), allowed, n=1)
+                more = (
+                    f" (did you mean '{hint[0]}'?)"
+                    if hint
+                    else f"; expected one of {', '.join(allowed)}"
+                )
+                raise self.error(f"unknown key '{key}' in {label}{more}", m.line_of(key))
+
+    def string(self, m: Map, key: str, label: str, *, required: bool = False) -> str | None:
+        value = m.get(key)
+        if value is None:
+            if required:
+                raise self.error(f"missing required key '{key}' in {label}", m.line_of(key))
+            return None
+        if not isinstance(value, str):
+            raise self.error(
+                f"'{key}' in {label} must be a string, not {type_name(value)}", m.line_of(key)
+            )
+        value = value.strip()
+        if required and not value:
+            raise self.error(f"'{key}' in {label} is empty", m.line_of(key))
+        return value
+
+    def strings(self, m: Map, key: str, label: str, *, required: bool = False) -> tuple[str, ...]:
+        value = m.get(key)
+        if value is None:
+            if required:
+                raise self.error(f"missing required key '{key}' in {label}", m.line_of(key))
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if type(value) is Seq:
+            # The common case in one pass; the loop below finds what is wrong, if anything.
+            try:
+                quick = tuple([" ".join(v.split()) for v in value])
+            except AttributeError:  # an item that is not a string
+                quick = None
+            if quick is not None and all(quick) and (quick or not required):
+                return quick
+        if not isinstance(value, list):
+            raise self.error(
+                f"'{key}' in {label} must be a list of strings, not {type_name(value)}",
+                m.line_of(key),
+            )
+        out: list[str] = []
+        for i, item in enumerate(value):
+            line = value.line_of(i) if isinstance(value, Seq) else m.line_of(key)
+            if not isinstance(item, str):
+                raise self.error(
+                    f"'{key}' in {label}: item {i + 1} must be a string, not {type_name(item)}",
+                    line,
+                )
+            item = _squash(item)
+            if not item:
+                raise self.error(f"'{key}' in {label}: item {i + 1} is empty", line)
+            out.append(item)
+        if required and not out:
+            raise self.error(f"'{key}' in {label} is empty", m.line_of(key))
+        return tuple(out)
+
+    def choice(self, m: Map, key: str, label: str, choices: Sequence[str], default: str) -> str:
+        value = m.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str) or value.strip().lower() not in choices:
+            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+            raise self.error(
+                f"'{key}' in {label} must be one of {', '.join(choices)}, not {shown}",
+                m.line_of(key),
+            )
+        return value.strip().lower()
+
+    def date(self, m: Map, key: str, label: str) -> date | None:
+        value = m.get(key)
+        if value is None:
+            return None
+        parsed = as_date(value)
+        if parsed is None:
+            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+            raise self.error(
+                f"'{key}' in {label} is not a valid date: {shown} (expected YYYY-MM-DD)",
+                m.line_of(key),
+            )
+        return parsed
+
+    def ident(self, m: Map, kind: str, pattern: re.Pattern[str], rule: str) -> str:
+        value = m.get("id")
+        if value is None:
+            raise self.error(f"{kind} without 'id'", m.line)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # `id: 2024` is clearly meant as text
+        if not isinstance(value, str):
+            raise self.error(
+                f"'id' of a {kind} must be a string, not {type_name(value)}", m.line_of("id")
+            )
+        value = value.strip()
+        if not pattern.fullmatch(value):
+            raise self.error(f"invalid {kind} id '{value}': {rule}", m.line_of("id"))
+        return value
+
+    def records(self, data: Map, key: str) -> list[Map]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(
+                f"'{key}' must be a list of entries, not {type_name(value)}", data.line_of(key)
+            )
+        for i, item in enumerate(value):
+            if not isinstance(item, Map):
+                line = value.line_of(i) if isinstance(value, Seq) else data.line_of(key)
+                raise self.error(
+                    f"'{key}' entry {i + 1} must be a mapping with an 'id', not {type_name(item)}",
+                    line,
+                )
+        return value
+
+
+class _Loader:
+    """Accumulates records from many files and checks ids across them."""
+
+    def __init__(self) -> None:
+        self.claims: list[ApprovedClaim] = []
+        self.prohibited: list[Prohibited] = []
+        self.evidence: dict[str, Evidence] = {}
+        self.ids: dict[str, str] = {}  # claim and prohibited ids share one namespace
+        # (claim id, cited ids, file, line of each cited id) checked once all evidence is in
+        self.citations: list[tuple[str, tuple[str, ...], _File, list[int | None]]] = []
+
+    def load_file(self, f: _File, data: Any) -> None:
+        if data is None:
+            return
+        if not isinstance(data, Map):
+            raise f.error(
+                f"expected a mapping with 'claims', 'prohibited' or 'evidence', "
+                f"not {type_name(data)}",
+                1,
+            )
+        f.keys(data, TOP_KEYS, "the top level")
+        version = data.get("version")
+        if version is not None and version != 1:
+            raise f.error(
+                f"unsupported version {version!r}; this claimcheck reads version 1",
+                data.line_of("version"),
+            )
+        for m in f.records(data, "claims"):
+            self._claim(f, m)
+        for m in f.records(data, "prohibited"):
+            self._prohibited(f, m)
+        for m in f.records(data, "evidence"):
+            self._evidence(f, m)
+
+    def _claim_id(self, f: _File, m: Map, kind: str) -> str:
+        ident = f.ident(m, kind, CLAIM_ID, "use only A-Z, 0-9, '.', '_' and '-'")
+        first = self.ids.get(ident)
+        if first is not None:
+            raise f.error(f"duplicate id '{ident}' (first defined at {first})", m.line_of("id"))
+        self.ids[ident] = f.source(m.line)
+        return ident
+
+    def _claim(self, f: _File, m: Map) -> None:
+        ident = self._claim_id(f, m, "claim")
+        label = f"claim {ident}"
+        f.keys(m, CLAIM_KEYS, label)
+        text = f.string(m, "text", label, required=True)
+        status = f.choice(m, "status", label, CLAIM_STATUSES, "approved")
+        evidence = f.strings(m, "evidence", label)
+        if status == "approved" and not evidence:
+            raise f.error(
+                f"approved {label} needs 'evidence': a list of evidence ids", m.line_of("evidence")
+            )
+        seen: set[str] = set()
+        for ev in evidence:
+            if ev in seen:
+                raise f.error(f"evidence '{ev}' is listed twice in {label}", m.line_of("evidence"))
+            seen.add(ev)
+        cited = m.get("evidence")
+        lines = [
+            cited.line_of(i) if isinstance(cited, Seq) else m.line_of("evidence")
+            for i in range(len(evidence))
+        ]
+        self.citations.append((ident, evidence, f, lines))
+        self.claims.append(
+            ApprovedClaim(
+                id=ident,
+                text=_squash(text or ""),
+                variants=f.strings(m, "variants", label),
+                evidence=evidence,
+                status=status,
+                expires=f.date(m, "expires", label),
+                scope=self._scope(f, m, label),
+                requires=f.strings(m, "requires", label),
+                notes=f.string(m, "notes", label),
+                source=f.source(m.line),
+            )
+        )
+
+    def _scope(self, f: _File, m: Map, label: str) -> Scope:
+        value = m.get("scope")
+        if value is None:
+            return Scope()
+        if not isinstance(value, Map):
+            raise f.error(
+                f"'scope' in {label} must be a mapping of {', '.join(SCOPE_KEYS)}, "
+                f"not {type_name(value)}",
+                m.line_of("scope"),
+            )
+        where = f"scope of {label}"
+        f.keys(value, SCOPE_KEYS, where)
+        out: dict[str, tuple[str, ...] | None] = {}
+        for key in SCOPE_KEYS:
+            if value.get(key) is None:
+                out[key] = None  # missing list means "any"
+                continue
+            items = f.strings(value, key, where)
+            out[key] = tuple(
+                [s.upper() for s in items] if key == "markets" else [s.lower() for s in items]
+            )
+        return Scope(**out)
+
+    def _prohibited(self, f: _File, m: Map) -> None:
+        ident = self._claim_id(f, m, "prohibited claim")
+        label = f"prohibited claim {ident}"
+        f.keys(m, PROHIBITED_KEYS, label)
+        self.prohibited.append(
+            Prohibited(
+                id=ident,
+                phrases=f.strings(m, "phrases", label, required=True),
+                reason=f.string(m, "reason", label, required=True) or "",
+                severity=f.choice(m, "severity", label, PROHIBITED_SEVERITIES, "error"),
+                source=f.source(m.line),
+            )
+        )
+
+    def _evidence(self, f: _File, m: Map) -> None:
+        ident = f.ident(m, "evidence record", EVIDENCE_ID, "an id may not contain spaces")
+        first = self.evidence.get(ident)
+        if first is not None:
+            raise f.error(
+                f"duplicate evidence id '{ident}' (first defined at {first.source})",
+                m.line_of("id"),
+            )
+        label = f"evidence {ident}"
+        f.keys(m, EVIDENCE_KEYS, label)
+        type_ = m.get("type")
+        self.evidence[ident] = Evidence(
+            id=ident,
+            citation=f.string(m, "citation", label, required=True) or "",
+            type=None if type_ is None else f.choice(m, "type", label, EVIDENCE_TYPES, ""),
+            date=f.date(m, "date", label),
+            status=f.choice(m, "status", label, EVIDENCE_STATUSES, "current"),
+            population=f.string(m, "population", label),
+            findings=self._findings(f, m, label),
+            limitations=f.string(m, "limitations", label),
+            file=f.string(m, "file", label),
+            source=f.source(m.line),
+        )
+
+    def _findings(self, f: _File, m: Map, label: str) -> tuple[EvidenceFinding, ...]:
+        value = m.get("findings")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise f.error(
+                f"'findings' in {label} must be a list of {{endpoint, result}}, "
+                f"not {type_name(value)}",
+                m.line_of("findings"),
+            )
+        out = []
+        for i, item in enumerate(value):
+            where = f"finding {i + 1} of {label}"
+            if not isinstance(item, Map):
+                line = value.line_of(i) if isinstance(value, Seq) else m.line_of("findings")
+                raise f.error(
+                    f"{where} must be a mapping with 'endpoint' and 'result', "
+                    f"not {type_name(item)}",
+                    line,
+                )
+            f.keys(item, FINDING_KEYS, where)
+            result = item.get("result")
+            if isinstance(result, int | float) and not isinstance(result, bool):
+                item["result"] = str(result)  # `result: 0.5` is a fine result
+            out.append(
+                EvidenceFinding(
+                    endpoint=f.string(item, "endpoint", where, required=True) or "",
+                    result=f.string(item, "result", where, required=True) or "",
+                )
+            )
+        return tuple(out)
+
+    def check_citations(self) -> None:
+        for ident, cited, f, lines in self.citations:
+            for ev, line in zip(cited, lines, strict=True):
+                if ev in self.evidence:
+                    continue
+                if not self.evidence:
+                    raise f.error(
+                        f"claim {ident} cites evidence '{ev}' but no evidence library was "
+                        "loaded (set 'evidence:' in claimcheck.yaml)",
+                        line,
+                    )
+                hint = difflib.get_close_matches(ev, list(self.evidence), n=1)
+                more = f" (did you mean '{hint[0]}'?)" if hint else ""
+                raise f.error(f"claim {ident} cites unknown evidence '{ev}'{more}", line)
+
+
+def expand(paths: Sequence[Path], kind: str = "registry") -> list[Path]:
+    """The YAML files behind `paths` (files as given, directories recursively, sorted)."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()]
+            out.extend(sorted(found, key=lambda p: p.relative_to(path).as_posix()))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise RegistryError(f"{kind} path not found", path=str(path))
+    return out
+
+
+def load_registry(
+    registry_paths: Sequence[Path],
+    evidence_paths: Sequence[Path] = (),
+    display: Callable[[Path], str] = lambda p: str(p),
+) -> Registry:
+    """Read, validate and merge registry and evidence files into one `Registry`."""
+    loader = _Loader()
+    seen: set[Path] = set()
+    groups: list[tuple[list[str], Any]] = []
+    for paths, kind in ((registry_paths, "registry"), (evidence_paths, "evidence")):
+        shown: list[str] = []
+        digest = hashlib.sha256()
+        for path in expand(paths, kind):
+            key = path.resolve()
+            if key in seen:  # a file named twice (or under both registry and evidence) loads once
+                continue
+            seen.add(key)
+            f = _File(display(path))
+            raw, data = read(path, f.display, RegistryError)
+            digest.update(raw)
+            shown.append(f.display)
+            loader.load_file(f, data)
+        groups.append((shown, digest.hexdigest() if shown else ""))
+    loader.check_citations()
+    (sources, sha), (evidence_sources, evidence_sha) = groups
+    return Registry(
+        claims=tuple(loader.claims),
+        prohibited=tuple(loader.prohibited),
+        evidence=loader.evidence,
+        sources=tuple(sources),
+        evidence_sources=tuple(evidence_sources),
+        sha256=sha,
+        evidence_sha256=evidence_sha,
+    )
