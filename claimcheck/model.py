@@ -297,6 +297,7 @@ class RuleSettings:
 
     disabled: frozenset[str] = frozenset()  # rule codes or names
     severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> level
+    packs: tuple[str, ...] = ()  # additive: paths of user rule packs (same shape as rules/redflags.yaml)
 
     def is_enabled(self, code: str, name: str) -> bool:
         """False when the rule is disabled by code or name."""
@@ -324,6 +325,10 @@ class Hit:
     verdict: str  # the verdict this hit implies (one of VERDICTS)
     span: tuple[int, int] | None = None  # offsets into the sentence
     suggestion: str | None = None
+    # additive: a rule-pack check (red flags) or registry data names its own rule and default
+    code: str | None = None  # overrides the check's CODE
+    name: str | None = None  # overrides the check's NAME
+    severity: str | None = None  # default severity from data; config still overrides it
 
 
 @dataclass(frozen=True, slots=True)

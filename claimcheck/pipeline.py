@@ -184,7 +184,7 @@ class Checker:
             path=display, format=doc.format, sha256=doc.sha256, context=ctx, claims=tuple(results)
         )
         result = assign_fingerprints(result)
-        return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of)
+        return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of, root=config.root)
 
 
 _WORKER: Checker | None = None

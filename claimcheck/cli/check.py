@@ -112,10 +112,10 @@ def check_command(drafts: tuple[str, ...], fmt: str, output: Path | None, fail_o
         and output is None
         and (color == "always" or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
     )
-    text = formatter(fmt)(report, color=use_color, verbose=verbose)
+    level = fail_on or session.config.fail_on or "error"
+    text = formatter(fmt)(report, color=use_color, verbose=verbose, fail_on=level)
     write_output(text, output)
 
-    level = fail_on or session.config.fail_on or "error"
     if had_errors:
         sys.exit(int(ExitCode.ERROR))
     sys.exit(int(ExitCode.FINDINGS if pipeline.count_failures(report, level) else ExitCode.OK))

@@ -29,6 +29,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         "summary": summary(report),
         "notices": list(report.notices),
     }
+    if report.baseline is not None:
+        out["baseline"] = dict(report.baseline)
     return out
 
 

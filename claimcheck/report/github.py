@@ -1,0 +1,66 @@
+"""GitHub Actions workflow commands: annotations on the pull request's files (a view).
+
+`::error file=PATH,line=N,title=CC201 intensifier::message` per finding; warning and notice
+for lower severities. Waived findings are shown as notices ending "(waived: reason)". PDF,
+DOCX and PPTX have no lines, so they point at line 1 and the message starts with the page,
+paragraph or slide. Escaping follows @actions/core: % CR LF in data, plus : and , in
+properties.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.fingerprint import posix_path
+from claimcheck.model import Finding, Location, Report
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property value (file, title...)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **props: Any) -> str:
+    """One workflow command line, e.g. `::error file=a.md,line=3::text`."""
+    pairs = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None)
+    return f"::{kind}{' ' + pairs if pairs else ''}::{escape_data(message)}"
+
+
+def _annotation(path: str, location: Location | None, finding: Finding) -> str:
+    line = location.line if location and location.line else 1
+    message = finding.message
+    if location and location.line is None and location.label() != "-":
+        message = f"{location.label()}: {message}"
+    if finding.suggestion:
+        message = f"{message}\nSuggested wording: {finding.suggestion}"
+    kind = COMMANDS.get(finding.severity, "warning")
+    if finding.waived is not None:
+        kind = "notice"
+        message = f"{message} (waived: {finding.waived})"
+    return command(
+        kind, message, file=posix_path(path), line=line, title=f"{finding.rule} {finding.name}"
+    )
+
+
+def render(report: Report, **_: Any) -> str:
+    """One workflow command per finding, input error and notice."""
+    lines: list[str] = []
+    for doc in report.documents:
+        if doc.error:
+            lines.append(
+                command(
+                    "error", doc.error, file=posix_path(doc.path), title="claimcheck input error"
+                )
+            )
+        for claim in doc.claims:
+            lines.extend(_annotation(doc.path, claim.sentence.location, f) for f in claim.findings)
+        lines.extend(_annotation(doc.path, None, f) for f in doc.findings)
+    lines.extend(command("notice", n, title="claimcheck") for n in report.notices)
+    return "".join(line + "\n" for line in lines)
