@@ -1,0 +1,188 @@
+"""Find the cues of a sentence and decide whether it is a claim.
+
+`analyse(sentence) -> Claim` always returns every cue (see docs/architecture.md "Cue kinds")
+and the claim strength on the Yu et al. scale; `detect(sentence) -> Claim | None` returns it
+only for claim-like sentences. Cue words are data (rules/lexicon-*.yaml). Negation and hedge
+cues scope over their neighbours as in ConText (medspaCy): each has a direction and a maximum
+scope in tokens, cut short by terminators ("but", "which", ",", ...); pseudo-cues ("not only",
+"no doubt") look like negations but block them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from claimcheck.detect.lexicon import LexHit, Lexicon, lexicon
+from claimcheck.detect.numbers import numbers
+from claimcheck.model import STRENGTH_NONE, Claim, Cue, Sentence, Token
+from claimcheck.segment import tokens_of
+
+__all__ = ["analyse", "detect", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
+
+# Block kinds whose sentences are never claims.
+NON_CLAIM_KINDS = frozenset({"heading", "title", "header", "footer"})
+# Cue kinds that make a sentence claim-like when live (not negated).
+CLAIM_KINDS = frozenset(
+    {
+        "effect",
+        "comparative",
+        "superlative",
+        "absolute",
+        "red-flag",
+        "causal",
+        "correlational",
+        "standing",
+        "intensifier",
+        "population",
+    }
+)
+TRIGGERS = ("negation", "hedge", "pseudo")
+_TRIGGER_RANK = {"pseudo": 2, "hedge": 1, "negation": 0}
+
+
+def _resolve(hits: list[LexHit]) -> list[LexHit]:
+    """Keep the longest non-overlapping match per group; pseudo-cues cancel what they overlap."""
+    hits.sort(key=lambda h: (h.start, h.start - h.end, -_TRIGGER_RANK.get(h.entry.kind, 0)))
+    kept: list[LexHit] = []
+    last_end: dict[str, int] = {}
+    for h in hits:
+        kind = h.entry.kind
+        # Negations and hedges compete for the same words ("not necessarily" is a hedge).
+        group = "trigger" if kind in ("negation", "hedge") else kind
+        if h.start < last_end.get(group, 0):
+            continue
+        kept.append(h)
+        last_end[group] = h.end
+    pseudo = [h for h in kept if h.entry.kind == "pseudo"]
+    # A negation or hedge word inside a longer cue of another kind is part of that cue
+    # ("no side effects", "do not use", "no risk"); one overlapping a pseudo-cue is no cue.
+    others = [h for h in kept if h.entry.kind not in TRIGGERS]
+    out = []
+    for h in kept:
+        if h.entry.kind in ("negation", "hedge") and (
+            any(p.start < h.end and h.start < p.end for p in pseudo)
+            or any(
+                o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                for o in others
+            )
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+def _scopes(
+    hits: list[LexHit], tokens: tuple[Token, ...], lex: Lexicon
+) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Token ranges [lo, hi) each negation/hedge trigger covers, with the trigger's own span."""
+    n = len(tokens)
+    term = lex.terminators
+    out: dict[str, list[tuple[int, int, int, int]]] = {"negation": [], "hedge": []}
+    for h in hits:
+        kind = h.entry.kind
+        if kind not in out:
+            continue
+        e, reach = h.entry, h.entry.scope or 8
+        lo, hi = h.start, h.end
+        if e.direction in ("forward", "bidirectional"):
+            j = h.end
+            while j < n and j < h.end + reach and tokens[j].lower not in term:
+                j += 1
+            hi = j
+        if e.direction in ("backward", "bidirectional"):
+            j = h.start
+            while j > 0 and j > h.start - reach and tokens[j - 1].lower not in term:
+                j -= 1
+            lo = j
+        out[kind].append((lo, hi, h.start, h.end))
+    return out
+
+
+def analyse(sentence: Sentence) -> Claim:
+    """Every cue of a sentence, with ConText negation/hedge scope, and its claim strength."""
+    lex = lexicon()
+    tokens = tokens_of(sentence)
+    text = sentence.text
+    hits = _resolve(lex.match(tokens))
+    starts = [t.start for t in tokens]
+    spans: list[tuple[str, int, int, int, int, str | None, object]] = []
+    for h in hits:
+        if h.entry.kind == "pseudo":
+            continue
+        s, e = tokens[h.start].start, tokens[h.end - 1].end
+        spans.append((h.entry.kind, s, e, h.start, h.end, h.entry.id, h.entry.value))
+    for s, e, value in numbers(text):
+        ti = max(bisect_right(starts, s) - 1, 0)
+        spans.append(("number", s, e, ti, ti + 1, None, value))
+    stripped = text.rstrip()
+    if stripped.endswith("?"):
+        q = len(stripped) - 1
+        spans.append(("question", q, q + 1, len(tokens) - 1, len(tokens), None, None))
+    scopes = _scopes(hits, tokens, lex)
+    cues = []
+    for kind, s, e, ts, _te, rule, value in sorted(spans, key=lambda x: (x[1], x[2])):
+        neg = any(lo <= ts < hi and not (a <= ts < b) for lo, hi, a, b in scopes["negation"])
+        hed = any(lo <= ts < hi and not (a <= ts < b) for lo, hi, a, b in scopes["hedge"])
+        cues.append(
+            Cue(
+                kind=kind,
+                text=text[s:e],
+                start=s,
+                end=e,
+                rule=rule,
+                negated=neg,
+                hedged=hed,
+                value=value,
+            )
+        )
+    return Claim(sentence=sentence, cues=tuple(cues), strength=_strength(cues, tokens, lex))
+
+
+def _strength(cues: list[Cue], tokens: tuple[Token, ...], lex: Lexicon) -> int:
+    """Yu et al. strength: the strongest live relation (hedged causal counts as conditional)."""
+    rel = lex.relations
+    live = [c for c in cues if c.kind in rel and not c.negated]
+    corr_starts = [c.start for c in live if c.kind == "correlational"]
+    starts = [t.start for t in tokens]
+    best = STRENGTH_NONE
+    for c in live:
+        relation = rel[c.kind]
+        if c.kind == "effect" and any(
+            abs(bisect_right(starts, c.start) - bisect_right(starts, s)) <= lex.absorb
+            for s in corr_starts
+        ):
+            continue  # "associated with reduced risk": the effect word is part of the association
+        key = ("hedged-" if c.hedged else "") + relation
+        best = max(best, lex.strength.get(key, STRENGTH_NONE))
+    return best
+
+
+def _leading(claim: Claim, kinds: tuple[str, ...], lead: int) -> bool:
+    """True when a live cue of these kinds starts within the first `lead` tokens."""
+    tokens = tokens_of(claim.sentence)
+    limit = len(claim.sentence.text) if len(tokens) <= lead else tokens[lead].start
+    return any(c.kind in kinds and c.start < limit for c in claim.cues)
+
+
+def detect(sentence: Sentence) -> Claim | None:
+    """The sentence's Claim when it is claim-like, else None (headings, questions, CTAs...)."""
+    if sentence.kind in NON_CLAIM_KINDS:
+        return None
+    claim = analyse(sentence)
+    lex = lexicon()
+    kinds = {c.kind for c in claim.cues if not c.negated}
+    if "question" in kinds or "safety" in kinds:
+        return None
+    tokens = tokens_of(sentence)
+    words = [t for t in tokens if not t.is_punct]
+    if not words:
+        return None
+    if words[0].lower in lex.imperatives or _leading(claim, ("cta",), lex.cta_lead):
+        return None
+    if kinds & CLAIM_KINDS or claim.strength > STRENGTH_NONE:
+        return claim
+    if "number" in kinds and any(
+        t.lemma in lex.outcomes or t.lower in lex.outcomes for t in tokens
+    ):
+        return claim
+    return None

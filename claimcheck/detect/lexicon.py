@@ -1,0 +1,204 @@
+"""Load the cue lexicons (rules/lexicon-*.yaml) once and match them against sentence tokens.
+
+Each lexicon file has a header (`kind`, `match`, optional `direction`, `scope`, `lead`) and
+`entries` of `{id, phrases, kind?, match?, value?, direction?, scope?, lead?}`. A phrase is
+tokenized like a sentence; each word matches a token's lemma (`match: lemma`) or its lower-case
+form (`match: lower`), and `*` matches any one token. Matching walks the sentence once and
+looks each token up in a first-word index, so cost does not grow with the number of entries.
+Other top-level keys carry data for the detector: `terminators` (scope ends), `outcomes`,
+`imperatives`, `relations`, `strength`, `absorb`, `lead`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import ConfigError
+from claimcheck.model import Token
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+HEADER_KEYS = {
+    "kind",
+    "match",
+    "direction",
+    "scope",
+    "lead",
+    "entries",
+    "terminators",
+    "outcomes",
+    "imperatives",
+    "relations",
+    "strength",
+    "absorb",
+}
+ENTRY_KEYS = {"id", "phrases", "kind", "match", "value", "direction", "scope", "lead"}
+DIRECTIONS = ("forward", "backward", "bidirectional")
+LEMMA, LOWER, ANY = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: what a match means and how far its scope reaches."""
+
+    id: str
+    kind: str
+    value: Any = None
+    direction: str = "forward"
+    scope: int = 0
+    lead: int | None = None  # only counts when it starts within the first `lead` tokens
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LexHit:
+    """A lexicon match: token span [start, end) and the entry that produced it."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class Lexicon:
+    """Every cue lexicon, indexed by first word, plus the detector's data tables."""
+
+    by_lemma: dict[str, list[tuple[tuple[tuple[int, str], ...], Entry]]] = field(
+        default_factory=dict
+    )
+    by_lower: dict[str, list[tuple[tuple[tuple[int, str], ...], Entry]]] = field(
+        default_factory=dict
+    )
+    wildcard: list[tuple[tuple[tuple[int, str], ...], Entry]] = field(default_factory=list)
+    terminators: frozenset[str] = frozenset()
+    outcomes: frozenset[str] = frozenset()
+    imperatives: frozenset[str] = frozenset()
+    relations: dict[str, str] = field(default_factory=dict)
+    strength: dict[str, int] = field(default_factory=dict)
+    absorb: int = 0
+    cta_lead: int = 2
+    size: int = 0
+
+    def add(self, phrase: str, entry: Entry, mode: int) -> None:
+        """Index one phrase of an entry."""
+        from claimcheck.segment import _tokens
+
+        words = [t.lower for t in _tokens(phrase)]
+        if not words:
+            return
+        pattern = tuple(
+            (ANY, "*") if w == "*" else (mode, _lemma(w) if mode == LEMMA else w) for w in words
+        )
+        mode0, key = pattern[0]
+        if mode0 == ANY:
+            self.wildcard.append((pattern, entry))
+        else:
+            bucket = (self.by_lemma if mode0 == LEMMA else self.by_lower).setdefault(key, [])
+            if (pattern, entry) not in bucket:
+                bucket.append((pattern, entry))
+        self.size += 1
+
+    def match(self, tokens: tuple[Token, ...]) -> list[LexHit]:
+        """Every (possibly overlapping) match of every entry in the tokens."""
+        lows = [t.lower for t in tokens]
+        lems = [t.lemma for t in tokens]
+        n = len(tokens)
+        hits: list[LexHit] = []
+        by_lemma, by_lower, wildcard = self.by_lemma, self.by_lower, self.wildcard
+        for i in range(n):
+            cands = by_lemma.get(lems[i], ())
+            more = by_lower.get(lows[i], ())
+            for group in (cands, more, wildcard):
+                for pattern, entry in group:
+                    end = i + len(pattern)
+                    if end > n:
+                        continue
+                    for j in range(1, len(pattern)):
+                        mode, word = pattern[j]
+                        if mode == ANY:
+                            continue
+                        if (lems if mode == LEMMA else lows)[i + j] != word:
+                            break
+                    else:
+                        if entry.lead is None or i < entry.lead:
+                            hits.append(LexHit(i, end, entry))
+        return hits
+
+
+def _lemma(word: str) -> str:
+    from claimcheck.segment import lemma
+
+    return lemma(word)
+
+
+def _words(value: Any, path: Path, key: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ConfigError(f"'{key}' must be a list of strings", path=str(path))
+    return frozenset(w.lower() for w in value)
+
+
+def _load_file(lex: Lexicon, path: Path) -> None:
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(
+            f"invalid YAML: {exc}", path=str(path), line=mark.line + 1 if mark else None
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigError("a lexicon must be a mapping", path=str(path))
+    unknown = set(data) - HEADER_KEYS
+    if unknown:
+        raise ConfigError(f"unknown key '{sorted(unknown)[0]}'", path=str(path))
+    kind = data.get("kind")
+    if not isinstance(kind, str):
+        raise ConfigError("missing 'kind'", path=str(path))
+    if "terminators" in data:
+        lex.terminators |= _words(data["terminators"], path, "terminators")
+    if "outcomes" in data:
+        lex.outcomes |= {_lemma(w) for w in _words(data["outcomes"], path, "outcomes")}
+    if "imperatives" in data:
+        lex.imperatives |= _words(data["imperatives"], path, "imperatives")
+    if "lead" in data and kind == "cta":
+        lex.cta_lead = int(data["lead"])
+    lex.relations.update(data.get("relations") or {})
+    lex.strength.update(data.get("strength") or {})
+    lex.absorb = max(lex.absorb, int(data.get("absorb") or 0))
+    for raw in data.get("entries") or ():
+        if not isinstance(raw, dict) or "id" not in raw or "phrases" not in raw:
+            raise ConfigError("each entry needs 'id' and 'phrases'", path=str(path))
+        bad = set(raw) - ENTRY_KEYS
+        if bad:
+            raise ConfigError(
+                f"unknown key '{sorted(bad)[0]}' in entry {raw['id']}", path=str(path)
+            )
+        direction = raw.get("direction", data.get("direction", "forward"))
+        if direction not in DIRECTIONS:
+            raise ConfigError(f"bad direction '{direction}' in entry {raw['id']}", path=str(path))
+        mode = raw.get("match", data.get("match", "lemma"))
+        if mode not in ("lemma", "lower"):
+            raise ConfigError(f"bad match '{mode}' in entry {raw['id']}", path=str(path))
+        entry = Entry(
+            id=str(raw["id"]),
+            kind=str(raw.get("kind", kind)),
+            value=raw.get("value"),
+            direction=direction,
+            scope=int(raw.get("scope", data.get("scope", 0))),
+            lead=raw.get("lead", data.get("lead") if kind != "cta" else None),
+            source=path.name,
+        )
+        for phrase in _words(raw["phrases"], path, f"phrases of {raw['id']}"):
+            lex.add(phrase, entry, LEMMA if mode == "lemma" else LOWER)
+
+
+@cache
+def lexicon(folder: Path = RULES) -> Lexicon:
+    """The merged lexicon of every rules/lexicon-*.yaml file (loaded once per process)."""
+    lex = Lexicon()
+    for path in sorted(folder.glob("lexicon-*.yaml")):
+        _load_file(lex, path)
+    return lex

@@ -1,0 +1,103 @@
+"""Find numbers in a sentence and normalise them to (value, unit)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_UNITS = {
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "percentage points": "%",
+    "min": "minute",
+    "mins": "minute",
+    "minute": "minute",
+    "minutes": "minute",
+    "h": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "mm": "mm",
+    "cm": "cm",
+    "ml": "ml",
+    "mg": "mg",
+    "kg": "kg",
+    "°": "degree",
+    "degree": "degree",
+    "degrees": "degree",
+    "x": "x",
+    "times": "x",
+    "fold": "x",
+    "-fold": "x",
+    "patients": "patient",
+    "patient": "patient",
+    "hospitals": "hospital",
+    "hospital": "hospital",
+    "surgeons": "surgeon",
+    "surgeon": "surgeon",
+    "procedures": "procedure",
+    "procedure": "procedure",
+    "cases": "case",
+    "sites": "site",
+    "centers": "center",
+    "centres": "center",
+    "countries": "country",
+    "seconds": "second",
+    "s": "second",
+}
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+NUMBER = re.compile(
+    r"(?P<p>\bp\s*(?P<op>[<=>≤≥])\s*(?P<pv>0?\.\d+|\d(?:\.\d+)?))"
+    r"|(?P<cur>[$€£])\s?(?P<cv>\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s?(?P<mult>k|m|million|billion|thousand)\b)?"
+    r"|(?P<pm>±\s?)?(?P<v>(?<![\w.#])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|half)\b)(?P<u>\s?(?:" + _UNIT_RE + r")(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half": 0.5,
+}
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
+
+
+def _float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def numbers(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
+    """(start, end, (value, unit)) for each number; a bare year or word-number is skipped."""
+    for m in NUMBER.finditer(text):
+        if m.group("p"):
+            yield m.start(), m.end(), (_float(m.group("pv")), "p")
+        elif m.group("cur"):
+            value = _float(m.group("cv")) * _MULT.get((m.group("mult") or "").lower(), 1)
+            yield m.start(), m.end(), (value, m.group("cur"))
+        else:
+            raw, unit = m.group("v"), m.group("u")
+            word = raw.lower() in _WORDS
+            if word and not unit:
+                continue
+            value = float(_WORDS[raw.lower()]) if word else _float(raw)
+            if not unit and not m.group("pm") and raw.isdigit() and 1900 <= value <= 2100:
+                continue  # a year
+            norm = _UNITS[unit.strip().lower()] if unit else ("degree" if m.group("pm") else None)
+            yield m.start(), m.end(), (value, norm)
