@@ -122,9 +122,24 @@ class Lexicon:
                         if (lems if mode == LEMMA else lows)[i + j] != word:
                             break
                     else:
-                        if entry.lead is None or i < entry.lead:
+                        if (entry.lead is None or i < entry.lead) and not _proper_noun(
+                            tokens, i, entry
+                        ):
                             hits.append(LexHit(i, end, entry))
         return hits
+
+
+# Verb-like cues that, capitalised inside a sentence, are part of a name ("Harbor Drive",
+# "Cut Resistant Gloves") rather than a verb.
+PROPER_NOUN_SENSITIVE = frozenset({"effect", "causal"})
+
+
+def _proper_noun(tokens: tuple[Token, ...], i: int, entry: Entry) -> bool:
+    """True when a verb-like cue is a capitalised word mid-sentence (part of a name)."""
+    if entry.kind not in PROPER_NOUN_SENSITIVE or i == 0:
+        return False
+    text = tokens[i].text
+    return text[:1].isupper() and not text.isupper() and not tokens[i - 1].is_punct
 
 
 def _lemma(word: str) -> str:
