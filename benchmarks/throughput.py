@@ -18,12 +18,36 @@ from pathlib import Path
 
 OUT = Path(__file__).parent / "out"
 
-PRODUCTS = ["ArcGuide", "FlexiSeal", "NovaStent", "CardioPulse", "OrthoLink", "VisiScan",
-            "GlucoTrack", "DermaHeal", "NeuroCalm", "PulmoClear"]
-ENDPOINTS = ["operative time", "blood loss", "length of stay", "readmission rate", "infection rate",
-             "pain score", "alignment accuracy", "revision rate", "procedure cost", "fluoroscopy time",
-             "wound healing time", "time to mobilisation", "transfusion rate", "implant survival",
-             "patient satisfaction", "setup time"]
+PRODUCTS = [
+    "ArcGuide",
+    "FlexiSeal",
+    "NovaStent",
+    "CardioPulse",
+    "OrthoLink",
+    "VisiScan",
+    "GlucoTrack",
+    "DermaHeal",
+    "NeuroCalm",
+    "PulmoClear",
+]
+ENDPOINTS = [
+    "operative time",
+    "blood loss",
+    "length of stay",
+    "readmission rate",
+    "infection rate",
+    "pain score",
+    "alignment accuracy",
+    "revision rate",
+    "procedure cost",
+    "fluoroscopy time",
+    "wound healing time",
+    "time to mobilisation",
+    "transfusion rate",
+    "implant survival",
+    "patient satisfaction",
+    "setup time",
+]
 VERBS = ["reduced", "lowered", "decreased", "shortened", "improved", "increased"]
 FILLER = [
     "Our team supports every site during installation and training.",
@@ -45,7 +69,9 @@ def make_registry(n: int, rng: random.Random) -> str:
         product = PRODUCTS[i % len(PRODUCTS)]
         endpoint = ENDPOINTS[(i // len(PRODUCTS)) % len(ENDPOINTS)]
         pct = 5 + (i * 7) % 40
-        setting = f"cohort {i // (len(PRODUCTS) * len(ENDPOINTS))}" if i >= 160 else "a randomized trial"
+        setting = (
+            f"cohort {i // (len(PRODUCTS) * len(ENDPOINTS))}" if i >= 160 else "a randomized trial"
+        )
         lines += [
             f"  - id: C-{i:05d}",
             f"    text: {product} {rng.choice(VERBS)} {endpoint} by {pct}% in {setting}.",
@@ -65,15 +91,23 @@ def make_registry(n: int, rng: random.Random) -> str:
 def make_draft(words: int, rng: random.Random) -> str:
     """A Markdown draft of about `words` words mixing claims and ordinary copy."""
     product = rng.choice(PRODUCTS)
-    parts = ["---", "claimcheck: {audience: hcp, channel: web}", "---", f"# {product} for your practice", ""]
+    parts = [
+        "---",
+        "claimcheck: {audience: hcp, channel: web}",
+        "---",
+        f"# {product} for your practice",
+        "",
+    ]
     count = 0
     while count < words:
         para = []
         for _ in range(rng.randint(2, 5)):
             r = rng.random()
             if r < 0.3:
-                s = (f"{product} {rng.choice(VERBS)} {rng.choice(ENDPOINTS)} by "
-                     f"{rng.randint(5, 45)}% compared with standard care.")
+                s = (
+                    f"{product} {rng.choice(VERBS)} {rng.choice(ENDPOINTS)} by "
+                    f"{rng.randint(5, 45)}% compared with standard care."
+                )
             elif r < 0.35:
                 s = f"{product} dramatically improves {rng.choice(ENDPOINTS)} for every patient."
             else:
@@ -102,7 +136,9 @@ def ensure_corpus(drafts: int, claims: int, words: int) -> tuple[Path, Path, int
 
 def main() -> None:
     """Run the benchmark and print its figures."""
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--drafts", type=int, default=1000)
     ap.add_argument("--claims", type=int, default=1000)
     ap.add_argument("--words", type=int, default=1000, help="words per draft")
@@ -112,8 +148,9 @@ def main() -> None:
     folder, registry, total = ensure_corpus(args.drafts, args.claims, args.words)
     from claimcheck import pipeline
 
-    options = pipeline.Options(paths=(str(folder),), registry=(registry,), jobs=args.jobs,
-                               config=None, cwd=OUT)
+    options = pipeline.Options(
+        paths=(str(folder),), registry=(registry,), jobs=args.jobs, config=None, cwd=OUT
+    )
     t0 = time.perf_counter()
     session = pipeline.prepare(options)
     t1 = time.perf_counter()
@@ -123,16 +160,33 @@ def main() -> None:
     errors = [d.error for d in report.documents if d.error]
     print(f"corpus: {args.drafts} drafts, {total:,} words; registry: {args.claims} claims")
     print(f"prepare (config + registry): {t1 - t0:.2f} s")
-    print(f"check: {t2 - t1:.2f} s = {total / (t2 - t1):,.0f} words/s "
-          f"({claims:,} claims judged, {len(errors)} input errors)")
+    print(
+        f"check: {t2 - t1:.2f} s = {total / (t2 - t1):,.0f} words/s "
+        f"({claims:,} claims judged, {len(errors)} input errors)"
+    )
     print(f"total: {t2 - t0:.2f} s = {total / (t2 - t0):,.0f} words/s end to end")
 
     small = OUT / "small.md"
     small.write_text(make_draft(300, random.Random(1)), encoding="utf-8")
     t3 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "claimcheck", "check", str(small), "--registry", str(registry),
-                    "--format", "json", "--output", str(OUT / "small.json")],
-                   cwd=OUT, check=False, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claimcheck",
+            "check",
+            str(small),
+            "--registry",
+            str(registry),
+            "--format",
+            "json",
+            "--output",
+            str(OUT / "small.json"),
+        ],
+        cwd=OUT,
+        check=False,
+        capture_output=True,
+    )
     print(f"one small file (300 words), fresh process: {time.perf_counter() - t3:.2f} s")
 
 

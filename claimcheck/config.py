@@ -262,7 +262,11 @@ class Config:
         for o in self.overrides_for(doc_path):
             disabled |= o.disable
             severity.update(o.severity)
-        return RuleSettings(disabled=frozenset(disabled), severity=severity)
+        return RuleSettings(
+            disabled=frozenset(disabled),
+            severity=severity,
+            packs=tuple(str(p) for p in self.rules),
+        )
 
     def is_included(self, doc_path: Path) -> bool:
         """True when `doc_path` matches `include` and not `exclude`."""

@@ -8,8 +8,13 @@ class ClaimcheckError(Exception):
 
     kind = "error"
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 page: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        page: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path

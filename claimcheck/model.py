@@ -68,7 +68,9 @@ class Block:
     page: int | None = None  # 1-based PDF page
     paragraph: int | None = None  # 1-based DOCX paragraph (body paragraphs + table cells)
     slide: int | None = None  # 1-based PPTX slide
-    suppressions: tuple[Suppression, ...] = ()  # directives that apply to this block's first sentence
+    suppressions: tuple[
+        Suppression, ...
+    ] = ()  # directives that apply to this block's first sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,9 @@ class Document:
     format: str  # one of FORMATS
     blocks: tuple[Block, ...]
     sha256: str
-    context: dict[str, Any] = field(default_factory=dict)  # e.g. Markdown front matter `claimcheck:`
+    context: dict[str, Any] = field(
+        default_factory=dict
+    )  # e.g. Markdown front matter `claimcheck:`
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +301,9 @@ class RuleSettings:
 
     disabled: frozenset[str] = frozenset()  # rule codes or names
     severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> level
-    packs: tuple[str, ...] = ()  # additive: paths of user rule packs (same shape as rules/redflags.yaml)
+    packs: tuple[
+        str, ...
+    ] = ()  # additive: paths of user rule packs (same shape as rules/redflags.yaml)
 
     def is_enabled(self, code: str, name: str) -> bool:
         """False when the rule is disabled by code or name."""
@@ -329,6 +335,7 @@ class Hit:
     code: str | None = None  # overrides the check's CODE
     name: str | None = None  # overrides the check's NAME
     severity: str | None = None  # default severity from data; config still overrides it
+    claim_id: str | None = None  # the registry entry the hit is about, when not the match (CC102)
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,4 +407,6 @@ class Report:
     registry: Registry
     documents: tuple[DocumentResult, ...]
     notices: tuple[str, ...] = ()  # one-line notes for the user, e.g. "no registry found"
-    baseline: dict[str, int] | None = None  # {"new", "baselined", "fixed"} when a baseline was applied
+    baseline: dict[str, int] | None = (
+        None  # {"new", "baselined", "fixed"} when a baseline was applied
+    )

@@ -59,10 +59,14 @@ def prepare(options: Options) -> Session:
     notices: list[str] = []
     for p in (*registry_paths, *evidence_paths):
         if not Path(p).exists():
-            raise UsageError(f"no such registry or evidence path: {display_path(Path(p), options.cwd)}")
+            raise UsageError(
+                f"no such registry or evidence path: {display_path(Path(p), options.cwd)}"
+            )
     if registry_paths:
         registry = load_registry(
-            list(registry_paths), list(evidence_paths), display=lambda p: display_path(p, options.cwd)
+            list(registry_paths),
+            list(evidence_paths),
+            display=lambda p: display_path(p, options.cwd),
         )
     else:
         registry = Registry()
@@ -83,7 +87,9 @@ def display_path(path: Path, cwd: Path) -> str:
     return path.as_posix() if rel.parts[:1] == ("..",) else rel.as_posix()
 
 
-def collect(options: Options, session: Session) -> tuple[list[tuple[Path, str]], list[DocumentResult]]:
+def collect(
+    options: Options, session: Session
+) -> tuple[list[tuple[Path, str]], list[DocumentResult]]:
     """Expand files and directories into (path, display) pairs; bad paths become error results."""
     from claimcheck.config import matches
     from claimcheck.load import format_of
@@ -134,7 +140,9 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def _error_result(display: str, message: str) -> DocumentResult:
-    return DocumentResult(path=display, format=None, sha256=None, context=None, error=f"{display}: {message}")
+    return DocumentResult(
+        path=display, format=None, sha256=None, context=None, error=f"{display}: {message}"
+    )
 
 
 class Checker:

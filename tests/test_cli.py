@@ -138,8 +138,9 @@ def test_expiry_and_scope_follow_context_flags(workspace: Path) -> None:
     draft(workspace, SUPPORTED)
     _, out, _ = run("check", "draft.md", "--format", "json", "--as-of", "2028-01-15")
     assert json.loads(out)["documents"][0]["claims"][0]["verdict"] == "expired"
-    _, out, _ = run("check", "draft.md", "--format", "json", "--audience", "patient",
-                    "--as-of", "2026-11-23")
+    _, out, _ = run(
+        "check", "draft.md", "--format", "json", "--audience", "patient", "--as-of", "2026-11-23"
+    )
     assert json.loads(out)["documents"][0]["claims"][0]["verdict"] == "off-scope"
 
 
@@ -155,7 +156,9 @@ def test_output_file_and_inputs_unchanged(workspace: Path) -> None:
 
 def test_malformed_registry_is_one_line_exit_2(workspace: Path) -> None:
     (workspace / "claims.yaml").write_text(
-        REGISTRY.replace("    expires: 2027-12-31\n", "    expires: 2027-12-31\n    evidance: [X]\n"),
+        REGISTRY.replace(
+            "    expires: 2027-12-31\n", "    expires: 2027-12-31\n    evidance: [X]\n"
+        ),
         encoding="utf-8",
     )
     draft(workspace, SUPPORTED)
@@ -170,7 +173,9 @@ def test_malformed_registry_is_one_line_exit_2(workspace: Path) -> None:
 def test_bad_file_does_not_stop_the_others(workspace: Path) -> None:
     draft(workspace, OVERSTATED, "good.md")
     (workspace / "bad.pdf").write_bytes(b"%PDF-1.4\nthis is not really a pdf")
-    (workspace / "latin1.txt").write_bytes("Caf\xe9 ArcGuide reduces pain by 50%.".encode("latin-1"))
+    (workspace / "latin1.txt").write_bytes(
+        "Caf\xe9 ArcGuide reduces pain by 50%.".encode("latin-1")
+    )
     code, out, err = run("check", "good.md", "bad.pdf", "latin1.txt", "--format", "json")
     assert code == 2
     assert "bad.pdf" in err and "latin1.txt" in err
@@ -229,7 +234,13 @@ def test_installed_console_script(workspace: Path) -> None:
     exe = shutil.which("claimcheck") or str(Path(sys.executable).parent / "claimcheck")
     draft(workspace, OVERSTATED)
     env = {**os.environ, "NO_COLOR": "1"}
-    proc = subprocess.run([exe, "check", "draft.md", "--format", "json"], cwd=workspace,
-                          capture_output=True, text=True, env=env, check=False)
+    proc = subprocess.run(
+        [exe, "check", "draft.md", "--format", "json"],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["summary"]["verdicts"]["overstated"] == 1

@@ -88,13 +88,25 @@ def _claims_of(report: dict, path: str) -> list[dict]:
 
 def test_expected_md_covers_every_verdict() -> None:
     verdicts = {v for _, _, v, _ in EXPECTED}
-    assert verdicts == {"supported", "overstated", "unsupported", "prohibited", "expired", "off-scope"}
+    assert verdicts == {
+        "supported",
+        "overstated",
+        "unsupported",
+        "prohibited",
+        "expired",
+        "off-scope",
+    }
     assert len(EXPECTED) >= 40
 
 
-@pytest.mark.parametrize(("path", "sentence", "verdict", "claim_id"), EXPECTED,
-                         ids=[f"{p.split('/')[-1]}-{i}" for i, (p, *_rest) in enumerate(EXPECTED)])
-def test_expected_verdict(report: dict, path: str, sentence: str, verdict: str, claim_id: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "sentence", "verdict", "claim_id"),
+    EXPECTED,
+    ids=[f"{p.split('/')[-1]}-{i}" for i, (p, *_rest) in enumerate(EXPECTED)],
+)
+def test_expected_verdict(
+    report: dict, path: str, sentence: str, verdict: str, claim_id: str
+) -> None:
     claims = {_squash(c["sentence"]): c for c in _claims_of(report, path)}
     assert sentence in claims, f"not reported as a claim: {sentence!r}"
     got = claims[sentence]
@@ -106,11 +118,14 @@ def test_expected_verdict(report: dict, path: str, sentence: str, verdict: str, 
         assert got["claim_id"] == claim_id
 
 
-@pytest.mark.parametrize(("path", "text"), SILENT,
-                         ids=[f"{p.split('/')[-1]}-{i}" for i, (p, _t) in enumerate(SILENT)])
+@pytest.mark.parametrize(
+    ("path", "text"), SILENT, ids=[f"{p.split('/')[-1]}-{i}" for i, (p, _t) in enumerate(SILENT)]
+)
 def test_not_reported(report: dict, path: str, text: str) -> None:
     for claim in _claims_of(report, path):
-        assert text not in _squash(claim["sentence"]), f"reported although it is not a claim: {text!r}"
+        assert text not in _squash(claim["sentence"]), (
+            f"reported although it is not a claim: {text!r}"
+        )
 
 
 def test_no_claims_beyond_the_answer_key(report: dict) -> None:
@@ -139,5 +154,7 @@ def test_golden(fmt: str) -> None:
         GOLDEN.mkdir(exist_ok=True)
         golden.write_text(out, encoding="utf-8")
         if not UPDATE:
-            pytest.fail(f"golden {golden.name} was missing and has been written; review and commit it")
+            pytest.fail(
+                f"golden {golden.name} was missing and has been written; review and commit it"
+            )
     assert out == golden.read_text(encoding="utf-8")

@@ -1,0 +1,56 @@
+"""The checks: one module per rule, registered explicitly in code order.
+
+Each module has CODE, NAME, VERDICT, a ruff-shaped docstring (What it does / Why is this bad? /
+Example / Use instead) and `check(claim, match, ctx) -> Iterator[Hit]`; `judge.judge` runs them.
+"""
+
+from __future__ import annotations
+
+from claimcheck.checks import (
+    absolute,
+    audience,
+    bench,
+    causal,
+    channel,
+    expired,
+    hedge,
+    indication,
+    intensifier,
+    market,
+    numbers,
+    population,
+    product,
+    prohibited,
+    qualifier,
+    redflags,
+    relative,
+    retired,
+    superlative,
+    unsupported,
+    withdrawn,
+)
+
+_MODULES = (
+    unsupported,
+    prohibited,
+    intensifier,
+    qualifier,
+    absolute,
+    superlative,
+    hedge,
+    numbers,
+    causal,
+    population,
+    relative,
+    redflags,
+    expired,
+    retired,
+    withdrawn,
+    audience,
+    channel,
+    market,
+    product,
+    indication,
+    bench,
+)
+CHECKS = {m.CODE: m for m in sorted(_MODULES, key=lambda m: m.CODE)}

@@ -57,26 +57,66 @@ def write_output(text: str, output: Path | None) -> None:
 @click.command("check")
 @click.argument("drafts", nargs=-1, required=True)
 @check_options
-@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to FILE instead of stdout.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Lowest severity that makes the exit code 1 (default: config fail_on, else error).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to FILE instead of stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: config fail_on, else error).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="List supported claims too.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour in text output (NO_COLOR is honoured).")
-@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
-              help="Report only findings not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
-              help="Record today's findings as the baseline and exit 0.")
-@click.option("--changed-since", metavar="REF",
-              help="Check only files git reports as added or modified since REF.")
-@click.option("--shard", metavar="I/N", help="Check only the I-th of N deterministic shards of the files.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in text output (NO_COLOR is honoured).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record today's findings as the baseline and exit 0.",
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only files git reports as added or modified since REF.",
+)
+@click.option(
+    "--shard", metavar="I/N", help="Check only the I-th of N deterministic shards of the files."
+)
 @guarded
-def check_command(drafts: tuple[str, ...], fmt: str, output: Path | None, fail_on: str | None,
-                  verbose: bool, color: str, baseline: Path | None, write_baseline: Path | None,
-                  changed_since: str | None, shard: str | None, **kwargs: Any) -> None:
+def check_command(
+    drafts: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str | None,
+    verbose: bool,
+    color: str,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    changed_since: str | None,
+    shard: str | None,
+    **kwargs: Any,
+) -> None:
     """Check DRAFTS (files or directories) against the claim registry."""
     from claimcheck import pipeline
     from claimcheck.report import formatter
@@ -110,7 +150,10 @@ def check_command(drafts: tuple[str, ...], fmt: str, output: Path | None, fail_o
     use_color = (
         fmt == "text"
         and output is None
-        and (color == "always" or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+        and (
+            color == "always"
+            or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        )
     )
     level = fail_on or session.config.fail_on or "error"
     text = formatter(fmt)(report, color=use_color, verbose=verbose, fail_on=level)

@@ -29,22 +29,47 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 def check_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add the registry, evidence, config and context options."""
     decorators = [
-        click.option("--registry", "registry", multiple=True, type=click.Path(path_type=Path),
-                     help="Claim registry file or directory (repeatable; default: from config)."),
-        click.option("--evidence", "evidence", multiple=True, type=click.Path(path_type=Path),
-                     help="Evidence library file or directory (repeatable; default: from config)."),
-        click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
-                     help="Config file (default: claimcheck.yaml, .claimcheck.yaml or pyproject.toml "
-                          "[tool.claimcheck], searched upward)."),
+        click.option(
+            "--registry",
+            "registry",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Claim registry file or directory (repeatable; default: from config).",
+        ),
+        click.option(
+            "--evidence",
+            "evidence",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            help="Evidence library file or directory (repeatable; default: from config).",
+        ),
+        click.option(
+            "--config",
+            "config",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Config file (default: claimcheck.yaml, .claimcheck.yaml or pyproject.toml "
+            "[tool.claimcheck], searched upward).",
+        ),
         click.option("--audience", help="Audience of the drafts, e.g. hcp, patient, payer."),
         click.option("--channel", help="Channel, e.g. print, web, email, field, social, congress."),
         click.option("--market", help="Market, e.g. US, EU."),
         click.option("--product", help="Product the drafts promote."),
         click.option("--indication", help="Indication the drafts address."),
-        click.option("--as-of", "as_of", callback=_as_of, metavar="YYYY-MM-DD",
-                     help="Review date for expiry checks (default: today)."),
-        click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
-                     help="Worker processes (0 = one per core)."),
+        click.option(
+            "--as-of",
+            "as_of",
+            callback=_as_of,
+            metavar="YYYY-MM-DD",
+            help="Review date for expiry checks (default: today).",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(0, 64),
+            default=0,
+            show_default=True,
+            help="Worker processes (0 = one per core).",
+        ),
     ]
     for deco in reversed(decorators):
         func = deco(func)

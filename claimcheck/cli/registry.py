@@ -22,8 +22,14 @@ def registry_group() -> None:
 
 @registry_group.command("validate")
 @check_options
-@click.option("--expiring-within", type=click.IntRange(0), default=30, show_default=True,
-              metavar="DAYS", help="Warn about claims that expire within DAYS.")
+@click.option(
+    "--expiring-within",
+    type=click.IntRange(0),
+    default=30,
+    show_default=True,
+    metavar="DAYS",
+    help="Warn about claims that expire within DAYS.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @guarded
 def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
@@ -35,10 +41,13 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
     session = pipeline.prepare(options)
     registry = session.registry
     if not registry.sources:
-        raise UsageError("no claim registry found (use --registry or `registry:` in claimcheck.yaml)")
+        raise UsageError(
+            "no claim registry found (use --registry or `registry:` in claimcheck.yaml)"
+        )
     as_of: date = session.as_of
-    problems = audit_registry(registry, as_of, expiring_within_days=expiring_within,
-                              base_dir=Path.cwd())
+    problems = audit_registry(
+        registry, as_of, expiring_within_days=expiring_within, base_dir=Path.cwd()
+    )
     for p in problems:
         click.echo(f"{p.source}: {p.severity}: {p.message}")
     errors = sum(1 for p in problems if p.severity == "error")

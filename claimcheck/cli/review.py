@@ -19,10 +19,20 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md
 @click.command("report")
 @click.argument("drafts", nargs=-1, required=True)
 @check_options
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Report file (.html or .md).")
-@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
-              help="Report format (default: from the output file's extension).")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report file (.html or .md).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md"]),
+    default=None,
+    help="Report format (default: from the output file's extension).",
+)
 @guarded
 def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwargs: Any) -> None:
     """Write an audit report of every claim in DRAFTS, with its verdict and evidence."""
@@ -31,24 +41,37 @@ def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwa
 
     fmt = fmt or REPORT_FORMATS.get(output.suffix.lower())
     if fmt is None:
-        raise UsageError(f"cannot tell the report format from '{output.name}': use --format html|md")
+        raise UsageError(
+            f"cannot tell the report format from '{output.name}': use --format html|md"
+        )
     options = build_options(drafts, kwargs)
     _refuse_overwriting_inputs(output, options.paths)
     report = pipeline.run(options)
     had_errors = report_input_errors(report)
     write_output(formatter(fmt)(report), output)
     claims = sum(len(d.claims) for d in report.documents)
-    click.echo(f"claimcheck: wrote {output} ({len(report.documents)} documents, {claims} claims)", err=True)
+    click.echo(
+        f"claimcheck: wrote {output} ({len(report.documents)} documents, {claims} claims)", err=True
+    )
     sys.exit(int(ExitCode.ERROR if had_errors else ExitCode.OK))
 
 
 @click.command("annotate")
 @click.argument("draft", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @check_options
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Annotated copy to write (the draft itself is never modified).")
-@click.option("--all", "include_supported", is_flag=True,
-              help="Also comment on supported claims (claim id and evidence).")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Annotated copy to write (the draft itself is never modified).",
+)
+@click.option(
+    "--all",
+    "include_supported",
+    is_flag=True,
+    help="Also comment on supported claims (claim id and evidence).",
+)
 @guarded
 def annotate_command(draft: Path, output: Path, include_supported: bool, **kwargs: Any) -> None:
     """Write a copy of DRAFT (.docx or .pdf) with a comment on every flagged claim."""
@@ -66,12 +89,19 @@ def annotate_command(draft: Path, output: Path, include_supported: bool, **kwarg
         sys.exit(int(ExitCode.ERROR))
     from claimcheck.annotate import annotate
 
-    stats = annotate(draft, output, report.documents[0], include_supported=include_supported,
-                     registry=report.registry)
+    stats = annotate(
+        draft,
+        output,
+        report.documents[0],
+        include_supported=include_supported,
+        registry=report.registry,
+    )
     for item in stats.unplaced:
         click.echo(f"claimcheck: note: could not place a comment: {item}", err=True)
-    click.echo(f"claimcheck: wrote {output} ({stats.placed} of {stats.flagged} annotations placed)",
-               err=True)
+    click.echo(
+        f"claimcheck: wrote {output} ({stats.placed} of {stats.flagged} annotations placed)",
+        err=True,
+    )
     sys.exit(int(ExitCode.OK))
 
 

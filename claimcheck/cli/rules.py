@@ -19,8 +19,10 @@ def list_command() -> None:
     from claimcheck.checks.judge import rule_docs
 
     for doc in rule_docs():
-        click.echo(f"{doc['code']}  {doc['name']:<28} {doc['verdict']:<12} "
-                   f"{doc['default_severity']:<8} {doc['summary']}")
+        click.echo(
+            f"{doc['code']}  {doc['name']:<28} {doc['verdict']:<12} "
+            f"{doc['default_severity']:<8} {doc['summary']}"
+        )
 
 
 @rules_group.command("explain")
@@ -33,7 +35,9 @@ def explain_command(code: str) -> None:
     wanted = code.strip().upper()
     for doc in rule_docs():
         if doc["code"].upper() == wanted or doc["name"] == code.strip().lower():
-            click.echo(f"{doc['code']} {doc['name']} ({doc['verdict']}, default {doc['default_severity']})")
+            click.echo(
+                f"{doc['code']} {doc['name']} ({doc['verdict']}, default {doc['default_severity']})"
+            )
             click.echo()
             click.echo(doc["doc"].strip())
             return

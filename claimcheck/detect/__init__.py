@@ -59,6 +59,10 @@ def _resolve(hits: list[LexHit]) -> list[LexHit]:
     others = [h for h in kept if h.entry.kind not in TRIGGERS]
     out = []
     for h in kept:
+        if h.entry.kind not in TRIGGERS and any(
+            p.start < h.end and h.start < p.end for p in pseudo
+        ):
+            continue  # "every day" is a frequency, "the first year" a time: not claim cues
         if h.entry.kind in ("negation", "hedge") and (
             any(p.start < h.end and h.start < p.end for p in pseudo)
             or any(

@@ -73,7 +73,9 @@ def _evidence_line(claim: ClaimResult, registry: Registry) -> str | None:
         if ev is None:
             cites.append(ev_id)
             continue
-        extra = ", ".join(str(x) for x in (ev.type, ev.date, ev.status if ev.status != "current" else None) if x)
+        extra = ", ".join(
+            str(x) for x in (ev.type, ev.date, ev.status if ev.status != "current" else None) if x
+        )
         cites.append(f"{ev_id} {ev.citation}" + (f" ({extra})" if extra else ""))
     return "; ".join(cites) if cites else None
 
@@ -128,7 +130,9 @@ def _summary_line(report: Report) -> str:
     if s["waived"]:
         text += f", {s['waived']} waived"
     if s["input_errors"]:
-        text += f"; {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be read"
+        text += (
+            f"; {s['input_errors']} file{'s' if s['input_errors'] != 1 else ''} could not be read"
+        )
     return text
 
 
@@ -148,22 +152,35 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
             if f.span:
                 sentence.stylize(f"bold {style} reverse", *f.span)
         console.print(
-            Text.assemble("  ", (claim.sentence.location.label(), "dim"), ": ",
-                          (claim.verdict.upper(), f"bold {style}"), ": ", sentence),
+            Text.assemble(
+                "  ",
+                (claim.sentence.location.label(), "dim"),
+                ": ",
+                (claim.verdict.upper(), f"bold {style}"),
+                ": ",
+                sentence,
+            ),
             highlight=False,
         )
         for f in claim.findings:
             waived = f" (waived: {f.waived})" if f.waived is not None else ""
             console.print(
-                Text.assemble("    ", (f.severity, SEVERITY_STYLE.get(f.severity, "")), " ",
-                              (f"{f.rule} {f.name}", "bold"), f": {f.message}{waived}"),
+                Text.assemble(
+                    "    ",
+                    (f.severity, SEVERITY_STYLE.get(f.severity, "")),
+                    " ",
+                    (f"{f.rule} {f.name}", "bold"),
+                    f": {f.message}{waived}",
+                ),
                 highlight=False,
             )
         if claim.claim_id and claim.verdict == "supported":
             console.print(Text(f"    matches {claim.claim_id}", style="dim"), highlight=False)
         suggestion = _suggestion(claim)
         if suggestion:
-            console.print(Text.assemble("    ", ("use instead: ", "green"), suggestion), highlight=False)
+            console.print(
+                Text.assemble("    ", ("use instead: ", "green"), suggestion), highlight=False
+            )
         evidence = _evidence_line(claim, registry)
         if evidence:
             console.print(Text(f"    evidence: {evidence}", style="dim"), highlight=False)

@@ -1,0 +1,159 @@
+"""Turn the hits of every check into findings and one verdict per claim.
+
+Checks say what is wrong (a Hit with the verdict it implies); the judge decides how loud:
+it drops disabled rules, sets severity (config override > the rule's data default > the
+DEFAULT_SEVERITY table), and picks the verdict that comes first in `model.VERDICTS`
+(prohibited > expired > off-scope > overstated > unsupported > supported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from claimcheck.checks import CHECKS
+from claimcheck.checks.base import CheckContext
+from claimcheck.errors import UsageError
+from claimcheck.model import (
+    VERDICTS,
+    Claim,
+    ClaimResult,
+    Context,
+    Finding,
+    Match,
+    Registry,
+    RuleSettings,
+)
+
+# Every rule that changes a verdict is an error by default (docs/architecture.md). The red-flag
+# pack rules carry their own default (CC257 'new' is a warning: it is often legitimate).
+DEFAULT_SEVERITY = {code: "error" for code in CHECKS}
+_PRECEDENCE = {v: i for i, v in enumerate(VERDICTS)}
+
+
+def judge(
+    claim: Claim,
+    match: Match | None,
+    registry: Registry,
+    ctx: Context,
+    settings: RuleSettings,
+) -> ClaimResult:
+    """The verdict on one claim, with a finding for each enabled rule that fired."""
+    cctx = CheckContext(registry, ctx, settings)
+    evidence = match.claim.evidence if match is not None else ()
+    claim_id = match.claim.id if match is not None else None
+    findings: list[Finding] = []
+    for code, module in CHECKS.items():
+        if not settings.is_enabled(code, module.NAME):
+            continue
+        for hit in module.check(claim, match, cctx):
+            rule, name = hit.code or code, hit.name or module.NAME
+            if not settings.is_enabled(rule, name):
+                continue
+            default = hit.severity or DEFAULT_SEVERITY.get(code, "error")
+            findings.append(
+                Finding(
+                    rule=rule,
+                    name=name,
+                    severity=settings.level(rule, name, default),
+                    verdict=hit.verdict,
+                    message=hit.message,
+                    span=hit.span,
+                    suggestion=hit.suggestion,
+                    claim_id=hit.claim_id or claim_id,
+                    evidence=() if hit.claim_id else evidence,
+                )
+            )
+    findings = _prune(findings)
+    # The finding that decides the verdict comes first; ties keep code order.
+    findings.sort(key=lambda f: _PRECEDENCE[f.verdict])
+    if findings:
+        verdict = findings[0].verdict
+    else:
+        verdict = "supported" if match is not None else "unsupported"
+    if verdict == "prohibited":
+        # The result names the prohibited entry; a near approved claim does not back it.
+        claim_id, evidence, match = findings[0].claim_id, (), None
+    return ClaimResult(
+        sentence=claim.sentence,
+        verdict=verdict,
+        findings=tuple(findings),
+        claim_id=claim_id,
+        score=match.score if match is not None else None,
+        evidence=evidence,
+        strength=claim.strength,
+        wording=match.wording if match is not None else None,
+    )
+
+
+def _prune(findings: list[Finding]) -> list[Finding]:
+    """Drop findings that repeat a prohibited one: a prohibited claim is not also
+    'unsupported', and a red flag on the very words of a prohibited phrase says it twice."""
+    banned = [f for f in findings if f.rule == "CC102"]
+    if not banned:
+        return findings
+    spans = [f.span for f in banned if f.span]
+
+    def repeats(f: Finding) -> bool:
+        if f.rule == "CC101":
+            return True
+        return f.rule not in CHECKS and any(
+            f.span and s[0] < f.span[1] and f.span[0] < s[1] for s in spans
+        )
+
+    return [f for f in findings if not repeats(f)]
+
+
+def _summary(doc: str) -> str:
+    return doc.strip().splitlines()[0].strip()
+
+
+def rule_docs(packs: Sequence[str | Path] = ()) -> list[dict[str, Any]]:
+    """Every rule (checks and red-flag pack rules) with its documentation, in code order.
+
+    The red-flag family module itself (CC250) is represented by its pack rules, which are the
+    codes findings carry.
+    """
+    from claimcheck.checks import redflags
+    from claimcheck.checks.packs import load_packs
+
+    out: list[dict[str, Any]] = []
+    for code, module in CHECKS.items():
+        if module is redflags:
+            continue
+        doc = module.__doc__ or ""
+        out.append(
+            {
+                "code": code,
+                "name": module.NAME,
+                "verdict": module.VERDICT,
+                "default_severity": DEFAULT_SEVERITY[code],
+                "summary": _summary(doc),
+                "doc": doc.strip() + "\n",
+            }
+        )
+    for rule in load_packs(packs):
+        out.append(
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "verdict": redflags.VERDICT,
+                "default_severity": rule.severity,
+                "summary": _summary(rule.doc),
+                "doc": rule.doc,
+            }
+        )
+    return sorted(out, key=lambda r: r["code"])
+
+
+def explain(code: str, packs: Sequence[str | Path] = ()) -> str:
+    """The documentation of one rule, by code or name (for `claimcheck rules explain`)."""
+    key = code.strip()
+    for module in CHECKS.values():
+        if key.upper() == module.CODE or key.lower() == module.NAME:
+            return (module.__doc__ or "").strip() + "\n"
+    for rule in rule_docs(packs):
+        if key.upper() == rule["code"] or key.lower() == rule["name"]:
+            return rule["doc"]
+    raise UsageError(f"unknown rule '{code}' (see `claimcheck rules list`)")

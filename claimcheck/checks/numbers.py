@@ -1,0 +1,79 @@
+"""Flag a number that neither the approved claim nor its evidence gives.
+
+## What it does
+Compares every figure of a matched claim with the figures of its approved wordings and of
+its evidence (findings and population). "12 percent" equals "12%", "78 min" equals
+"78 minutes", and a figure rounded from the evidence ("12%" for 12.3%) is accepted. p-values,
+years and "n=" sample sizes are ignored.
+
+## Why is this bad?
+A number is the most specific claim copy can make. A figure nobody can trace to a study is
+either a mistake or an invented result.
+
+## Example
+```text
+ArcGuide reduced mean operative time by 25% compared with conventional instrumentation.
+```
+
+## Use instead
+```text
+ArcGuide reduced mean operative time by 12% compared with conventional instrumentation.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from claimcheck.checks.base import CheckContext, suggestion
+from claimcheck.model import ApprovedClaim, Claim, Hit, Match, Registry
+from claimcheck.registry.normalize import Number, numbers
+
+CODE = "CC206"
+NAME = "unsupported-number"
+VERDICT = "overstated"
+
+
+@lru_cache(maxsize=4096)
+def _numbers_of(text: str) -> tuple[Number, ...]:
+    from claimcheck.segment import sentence_of
+
+    return tuple(n for n in numbers(sentence_of(text)) if n.role in ("value", "n"))
+
+
+def approved_numbers(approved: ApprovedClaim, registry: Registry) -> list[Number]:
+    """Every figure the claim's wordings and cited evidence state."""
+    texts = list(approved.wordings)
+    for ev_id in approved.evidence:
+        ev = registry.evidence.get(ev_id)
+        if ev is None:
+            continue
+        texts += [ev.population or ""]
+        texts += [f"{f.endpoint}: {f.result}" for f in ev.findings]
+    return [n for t in texts if t for n in _numbers_of(t)]
+
+
+def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
+    """Yield a hit for each figure of the copy that nothing approved states."""
+    if match is None:
+        return
+    known = approved_numbers(match.claim, ctx.registry)
+    for n in numbers(claim.sentence):
+        if n.role in ("p", "year"):
+            continue
+        if any(n.same(k) for k in known):
+            continue
+        same_unit = {
+            (abs(k.value), k.unit): k.text.lstrip("+-")
+            for k in known
+            if k.unit and k.unit == n.unit
+        }
+        given = ", ".join(same_unit.values())
+        hint = f" (approved: {given})" if given else ""
+        yield Hit(
+            f"'{n.text}' is not in {match.claim.id} or its evidence{hint}",
+            VERDICT,
+            span=(n.start, n.end),
+            suggestion=suggestion(match),
+        )

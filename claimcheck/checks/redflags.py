@@ -1,0 +1,60 @@
+"""Flag regulatory red-flag wording from the rule packs (CC25x and user packs).
+
+## What it does
+Runs every phrase rule of `rules/redflags.yaml` and of the user's rule packs: "clinically
+proven" (CC251), "FDA approved" (CC252), "safe"/"risk-free" (CC253), "no side effects"
+(CC254), "cure" (CC255), "breakthrough" (CC256), "new" (CC257). Phrases are matched on
+lemmas in any word order; a negated mention is not a hit, and a red flag that the matched
+approved wording itself uses is allowed. Each hit carries its own rule code and name, so
+one red flag can be disabled (`disable: [CC257]`) or all of them (`disable: [red-flag]`).
+
+## Why is this bad?
+These words make claims regulators single out: proof, regulatory status, safety, cure and
+novelty each need specific substantiation that a single approved efficacy claim does not give.
+
+## Example
+```text
+Clinically proven: ArcGuide reduced mean operative time by 12% compared with conventional instrumentation.
+```
+
+## Use instead
+```text
+In a randomized controlled trial, ArcGuide reduced mean operative time by 12% compared with conventional instrumentation.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.checks.base import CheckContext, find_phrase, phrase_in_text, quote, suggestion
+from claimcheck.checks.packs import load_packs
+from claimcheck.model import Claim, Hit, Match
+
+CODE = "CC250"
+NAME = "red-flag"
+VERDICT = "overstated"
+
+
+def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
+    """Yield a hit for each pack rule the sentence trips and the approved wording does not."""
+    for rule in load_packs(ctx.settings.packs):
+        for pattern in rule.patterns:
+            span = find_phrase(claim, pattern)
+            if span is None:
+                continue
+            if match is not None and any(phrase_in_text(w, pattern) for w in match.claim.wordings):
+                continue
+            text = quote(claim, *span)
+            yield Hit(
+                rule.message.format(
+                    text=text, claim=match.claim.id if match else "no approved claim"
+                ),
+                VERDICT if match is not None else "unsupported",
+                span=span,
+                suggestion=suggestion(match) if match is not None else None,
+                code=rule.code,
+                name=rule.name,
+                severity=rule.severity,
+            )
+            break

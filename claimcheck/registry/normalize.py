@@ -1,0 +1,359 @@
+"""Turn a sentence into the normalised terms and numbers that matching and checks compare.
+
+A term is a lemma with stopwords dropped, or a canonical concept from `rules/synonyms.yaml`
+("cut", "shortened", "lower" -> DECREASE; "operating time", "surgical time" -> OPTIME),
+matched longest phrase first on lemmas. Numbers are kept apart from words: "12%", "12 percent"
+and "12 per cent" all read as Number(12.0, "PERCENT"); "78 min" and "78 minutes" as
+Number(78.0, "MINUTE"). p-values, sample sizes written "n=212" and years are marked so that
+checks can ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from claimcheck.model import Sentence, Token
+
+# Function words that carry no claim content. Negations are kept apart (NEGATIONS) because a
+# prohibited phrase such as "no side effects" depends on them.
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "within",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "as",
+        "per",
+        "via",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "it",
+        "its",
+        "it's",
+        "they",
+        "them",
+        "their",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "i",
+        "me",
+        "my",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "how",
+        "so",
+        "such",
+        "also",
+        "just",
+        "only",
+        "very",
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "must",
+        "up",
+        "out",
+        "off",
+        "each",
+        "both",
+        "any",
+        "some",
+        "other",
+        "another",
+        "same",
+        "own",
+        "one's",
+        "after",
+        "before",
+        "during",
+        "between",
+        "among",
+        "through",
+        "throughout",
+        "across",
+        "vs",
+        "again",
+        "further",
+        "once",
+        "all",
+        "most",
+        "more",
+        "less",
+        "much",
+        "many",
+        "few",
+        "ever",
+    }
+)
+NEGATIONS = frozenset({"not", "no", "never", "without", "n't", "none", "nor", "neither", "cannot"})
+
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$")
+_STAT = re.compile(r"^([pn])\s*([=<>≤≥])\s*([+-]?\d*\.?\d+)$", re.IGNORECASE)
+_STAT_BEFORE = re.compile(r"\b([pn])\s*[=<>≤≥]\s*$", re.IGNORECASE)
+_TIMES = re.compile(r"^(\d+(?:\.\d+)?)[x×]$", re.IGNORECASE)
+_SYMBOLS = frozenset({"%", "°"})
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A content term of a sentence: canonical key, kind and span in the sentence text."""
+
+    key: str
+    kind: str  # word | number | negation | a concept kind (effect, endpoint, unit, ...)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number stated in a sentence, its unit concept (e.g. PERCENT) and what it stands for."""
+
+    value: float
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    role: str = "value"  # value | p | n | year
+    decimals: int = 0
+
+    def same(self, other: Number) -> bool:
+        """True when `other` states this number, at this number's precision, in the same unit."""
+        if self.unit and other.unit and self.unit != other.unit:
+            return False
+        a, b = abs(self.value), abs(other.value)
+        return abs(a - b) <= 0.5 * 10.0 ** (-self.decimals) + 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Synonym phrases (lemma tuples) -> concept, compiled from rules/synonyms.yaml."""
+
+    phrases: dict[tuple[str, ...], str]
+    kinds: dict[str, str]  # concept -> kind
+    longest: int
+
+
+def _lemma_seq(text: str) -> tuple[str, ...]:
+    from claimcheck.segment import sentence_of
+
+    return tuple(t.lemma.lower() for t in sentence_of(text).tokens if t.text.strip())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The built-in synonym lexicon (loaded and lemmatised once per process)."""
+    raw = resources.files("claimcheck.rules").joinpath("synonyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    phrases: dict[tuple[str, ...], str] = {}
+    kinds: dict[str, str] = {}
+    for concept, entry in data["concepts"].items():
+        kinds[concept] = entry["kind"]
+        for term in entry["terms"]:
+            text = str(term)
+            for seq in {_lemma_seq(text), tuple(text.lower().split())}:
+                if seq:
+                    phrases.setdefault(seq, concept)
+    return Lexicon(phrases, kinds, max(len(p) for p in phrases))
+
+
+def tokens(sentence: Sentence) -> tuple[Token, ...]:
+    """The sentence's tokens, tokenising it now when the segmenter left them out."""
+    from claimcheck.segment import tokens_of
+
+    return tokens_of(sentence)
+
+
+def _words(sentence: Sentence) -> list[Token]:
+    return [t for t in tokens(sentence) if not t.is_punct or t.text in _SYMBOLS]
+
+
+_CACHE: dict[tuple[str, bool], list[Term]] = {}
+_CACHE_SIZE = 8192
+
+
+def terms(sentence: Sentence, *, stopwords: bool = False) -> list[Term]:
+    """The sentence's terms in order: concepts, lemmas, numbers and negations.
+
+    With `stopwords=False` (matching), function words are dropped; with True (phrase rules)
+    they are kept as plain words so that patterns can rely on them. Cached by text, since
+    every check of a claim asks for the same terms (callers must not modify the list).
+    """
+    key = (sentence.text, stopwords)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        found = _CACHE[key] = _terms(sentence, stopwords)
+    return found
+
+
+def _terms(sentence: Sentence, stopwords: bool) -> list[Term]:
+    lex = lexicon()
+    words = _words(sentence)
+    lemmas = [t.lemma.lower() for t in words]
+    out: list[Term] = []
+    i = 0
+    while i < len(words):
+        tok = words[i]
+        number = _as_number(tok.text)
+        if number is not None or _STAT.match(tok.text) or _TIMES.match(tok.text):
+            out.append(Term("#" + tok.text.lower().lstrip("+"), "number", tok.start, tok.end))
+            i += 1
+            continue
+        for n in range(min(lex.longest, len(words) - i), 0, -1):
+            concept = lex.phrases.get(tuple(lemmas[i : i + n]))
+            if concept is None and n == 1:
+                concept = lex.phrases.get((tok.lower,))
+            if concept is not None:
+                out.append(Term(concept, lex.kinds[concept], tok.start, words[i + n - 1].end))
+                i += n
+                break
+        else:
+            lem = lemmas[i]
+            if lem in NEGATIONS or tok.lower in NEGATIONS:
+                out.append(Term("not", "negation", tok.start, tok.end))
+            elif (
+                stopwords or (lem not in STOPWORDS and tok.lower not in STOPWORDS and len(lem) > 1)
+            ) and any(ch.isalnum() for ch in lem):
+                out.append(Term(lem, "word", tok.start, tok.end))
+            i += 1
+    return out
+
+
+def content(sentence: Sentence) -> list[Term]:
+    """Terms that say what a sentence is about: no numbers, negations or stopwords."""
+    return [t for t in terms(sentence) if t.kind not in ("number", "negation")]
+
+
+def _as_number(text: str) -> float | None:
+    if not _NUMBER.match(text):
+        return None
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def numbers(sentence: Sentence) -> list[Number]:
+    """Every number of a sentence with its unit and role (value, p-value, sample size, year)."""
+    lex = lexicon()
+    words = _words(sentence)
+    out: list[Number] = []
+    for i, tok in enumerate(words):
+        stat = _STAT.match(tok.text)
+        if stat:
+            role = "p" if stat.group(1).lower() == "p" else "n"
+            v = stat.group(3)
+            out.append(Number(float(v), None, tok.text, tok.start, tok.end, role, _decimals(v)))
+            continue
+        times = _TIMES.match(tok.text)
+        if times:
+            v = times.group(1)
+            out.append(
+                Number(float(v), "TIMES", tok.text, tok.start, tok.end, "value", _decimals(v))
+            )
+            continue
+        value = _as_number(tok.text)
+        if value is None:
+            continue
+        before = _STAT_BEFORE.search(sentence.text, 0, tok.start)
+        if before:
+            role = "p" if before.group(1).lower() == "p" else "n"
+            out.append(Number(value, None, tok.text, tok.start, tok.end, role, _decimals(tok.text)))
+            continue
+        unit, end = None, tok.end
+        j = i + 1
+        if j < len(words) and words[j].text == "-":  # "3-fold", "12-month"
+            j += 1
+        for n in range(min(3, len(words) - j), 0, -1):
+            seq = tuple(w.lemma.lower() for w in words[j : j + n])
+            concept = lex.phrases.get(seq) or (n == 1 and lex.phrases.get((words[j].lower,)))
+            if concept and lex.kinds.get(concept) == "unit":
+                unit, end = concept, words[j + n - 1].end
+                break
+        if unit is None and j < len(words) and words[j].lower in {"fold", "times", "x", "×"}:
+            unit, end = "TIMES", words[j].end
+        role = "value"
+        if unit is None and value.is_integer() and 1900 <= value <= 2100 and "," not in tok.text:
+            role = "year"
+        text = sentence.text[tok.start : end]
+        out.append(Number(value, unit, text, tok.start, end, role, _decimals(tok.text)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def phrase_terms(text: str) -> tuple[Term, ...]:
+    """The terms of a free-standing phrase (stopwords kept), e.g. a prohibited phrase."""
+    from claimcheck.segment import sentence_of
+
+    return tuple(terms(sentence_of(text), stopwords=True))
