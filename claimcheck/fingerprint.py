@@ -9,6 +9,7 @@ deserves a new look.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import replace
@@ -22,6 +23,7 @@ _SPACE = re.compile(r"\s+")
 _TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=8192)
 def normalise(sentence: str) -> str:
     """Lowercase, collapse whitespace and strip leading/trailing punctuation."""
     text = unicodedata.normalize("NFKC", sentence).translate(_TYPOGRAPHIC).casefold()

@@ -135,6 +135,7 @@ def match_terms(text_terms: list[Term], pattern: tuple[Term, ...]) -> list[tuple
     return out
 
 
+@lru_cache(maxsize=4096)
 def pattern_of(phrase: str) -> tuple[Term, ...]:
     """The terms a phrase rule looks for: content words and negations, no stopwords."""
     from claimcheck.registry.normalize import STOPWORDS
@@ -154,6 +155,12 @@ def find_phrase(claim: Claim, phrase: str) -> tuple[int, int] | None:
     return None
 
 
+def pattern_keys(phrase: str) -> frozenset[str]:
+    """The term keys a sentence must contain for the phrase to be found in it."""
+    return frozenset(t.key for t in pattern_of(phrase))
+
+
+@lru_cache(maxsize=8192)
 def phrase_in_text(text: str, phrase: str) -> bool:
     """True when a free-standing text (an approved wording) mentions the phrase."""
     from claimcheck.segment import sentence_of

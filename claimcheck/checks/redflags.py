@@ -26,8 +26,18 @@ In a randomized controlled trial, ArcGuide reduced mean operative time by 12% co
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
-from claimcheck.checks.base import CheckContext, find_phrase, phrase_in_text, quote, suggestion
+from claimcheck.checks.base import (
+    CheckContext,
+    find_phrase,
+    pattern_keys,
+    phrase_in_text,
+    quote,
+    suggestion,
+)
+from claimcheck.registry.normalize import terms
 from claimcheck.checks.packs import load_packs
 from claimcheck.model import Claim, Hit, Match
 
@@ -36,10 +46,24 @@ NAME = "red-flag"
 VERDICT = "overstated"
 
 
+@cache
+def _patterns(
+    packs: tuple[str, ...],
+) -> tuple[tuple[Any, tuple[tuple[str, frozenset[str]], ...]], ...]:
+    """Each pack rule with its patterns and the term keys each pattern needs (built once)."""
+    return tuple(
+        (rule, tuple((p, pattern_keys(p)) for p in rule.patterns)) for rule in load_packs(packs)
+    )
+
+
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
     """Yield a hit for each pack rule the sentence trips and the approved wording does not."""
-    for rule in load_packs(ctx.settings.packs):
-        for pattern in rule.patterns:
+    # Only patterns whose every term occurs in the sentence can match: skip the rest cheaply.
+    present = {t.key for t in terms(claim.sentence)}
+    for rule, patterns in _patterns(ctx.settings.packs):
+        for pattern, needed in patterns:
+            if not needed <= present:
+                continue
             span = find_phrase(claim, pattern)
             if span is None:
                 continue

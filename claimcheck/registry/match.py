@@ -36,6 +36,7 @@ the nearest claim in an "unsupported" message.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -138,6 +139,7 @@ class Matcher:
         self._postings: dict[str, list[int]] = {}
         self._df: dict[str, int] = {}
         self._products: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> names
+        self._last: tuple[tuple[str, str | None], _Scored | None] | None = None
         self._build()
         _remember(registry, self)
 
@@ -244,11 +246,21 @@ class Matcher:
             idf = self._idf[key]
             for index in postings:
                 hits[index] = hits.get(index, 0.0) + idf
-        ranked = sorted(hits, key=lambda i: (-hits[i], i))
-        self.stats.candidates = len(ranked)
-        return ranked[:MAX_CANDIDATES]
+        self.stats.candidates = len(hits)
+        # Highest summed idf first, lower index on ties: the same order as a full sort.
+        top = heapq.nlargest(MAX_CANDIDATES, hits.items(), key=lambda kv: (kv[1], -kv[0]))
+        return [index for index, _ in top]
 
     def _best(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
+        # match() and then nearest() (for the CC101 hint) ask about the same sentence.
+        key = (sentence.text, ctx.product if ctx is not None else None)
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        best = self._score(sentence, ctx)
+        self._last = (key, best)
+        return best
+
+    def _score(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
         self.stats.postings_read = 0
         terms = content(sentence)
         weights = _weights(sentence)
