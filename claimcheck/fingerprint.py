@@ -9,10 +9,10 @@ deserves a new look.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from claimcheck.model import DocumentResult, Finding
 

@@ -37,9 +37,9 @@ from claimcheck.checks.base import (
     quote,
     suggestion,
 )
-from claimcheck.registry.normalize import terms
 from claimcheck.checks.packs import load_packs
 from claimcheck.model import Claim, Hit, Match
+from claimcheck.registry.normalize import terms
 
 CODE = "CC250"
 NAME = "red-flag"
