@@ -42,6 +42,34 @@ def report_input_errors(report: Report) -> bool:
     return bool(errors)
 
 
+def refuse_overwriting_inputs(
+    output: Path, options: Any, session: Any = None, report: Report | None = None, *extra: Path
+) -> None:
+    """Exit 2 rather than write over a file the run reads: a draft, registry, evidence or config.
+
+    Drafts found by walking a named directory count too (`report drafts/ -o drafts/a.md`).
+    """
+    if not output.exists():
+        return
+    cwd = Path(options.cwd)
+    inputs: list[Path] = [cwd / p for p in options.paths]
+    if report is not None:
+        inputs += [cwd / d.path for d in report.documents]
+    if session is not None:
+        registry = session.registry
+        inputs += [cwd / s for s in (*registry.sources, *registry.evidence_sources)]
+        if session.config.path is not None:
+            inputs.append(Path(session.config.path))
+    inputs += [Path(p) for p in extra]
+    for path in inputs:
+        try:
+            same = path.is_file() and os.path.samefile(path, output)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{output}: refusing to overwrite an input of this run")
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Write to --output (never one of the inputs) or to stdout."""
     if output is None:
@@ -131,7 +159,11 @@ def check_command(
     report = pipeline.run(options, session)
     had_errors = report_input_errors(report)
 
+    if output is not None:
+        refuse_overwriting_inputs(output, options, session, report, *filter(None, [baseline]))
     if write_baseline is not None:
+        # --write-baseline may rewrite the --baseline file (that refreshes it), nothing else.
+        refuse_overwriting_inputs(write_baseline, options, session, report)
         from claimcheck.baseline import write_baseline as write
 
         count = write(report, write_baseline)

@@ -8,7 +8,12 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.check import build_options, report_input_errors, write_output
+from claimcheck.cli.check import (
+    build_options,
+    refuse_overwriting_inputs,
+    report_input_errors,
+    write_output,
+)
 from claimcheck.cli.options import check_options, guarded
 from claimcheck.errors import UsageError
 from claimcheck.model import ExitCode
@@ -45,19 +50,22 @@ def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwa
             f"cannot tell the report format from '{output.name}': use --format html|md"
         )
     options = build_options(drafts, kwargs)
-    _refuse_overwriting_inputs(output, options.paths)
-    report = pipeline.run(options)
+    session = pipeline.prepare(options)
+    report = pipeline.run(options, session)
     had_errors = report_input_errors(report)
+    refuse_overwriting_inputs(output, options, session, report)
     write_output(formatter(fmt)(report), output)
+    docs = len(report.documents)
     claims = sum(len(d.claims) for d in report.documents)
     click.echo(
-        f"claimcheck: wrote {output} ({len(report.documents)} documents, {claims} claims)", err=True
+        f"claimcheck: wrote {output} ({_plural(docs, 'document')}, {_plural(claims, 'claim')})",
+        err=True,
     )
     sys.exit(int(ExitCode.ERROR if had_errors else ExitCode.OK))
 
 
 @click.command("annotate")
-@click.argument("draft", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("draft", type=click.Path(path_type=Path))
 @check_options
 @click.option(
     "--output",
@@ -77,16 +85,22 @@ def annotate_command(draft: Path, output: Path, include_supported: bool, **kwarg
     """Write a copy of DRAFT (.docx or .pdf) with a comment on every flagged claim."""
     from claimcheck import pipeline
 
+    if not draft.exists():
+        raise UsageError(f"{draft}: no such file")
+    if draft.is_dir():
+        raise UsageError(f"{draft}: annotate takes one .docx or .pdf draft, not a directory")
     suffix = draft.suffix.lower()
     if suffix not in (".docx", ".pdf"):
         raise UsageError(f"{draft}: annotate takes a .docx or .pdf draft")
     if output.suffix.lower() != suffix:
         raise UsageError(f"{output}: the annotated copy must be a {suffix} file like its draft")
-    _refuse_overwriting_inputs(output, (str(draft),))
     options = build_options((str(draft),), kwargs)
-    report = pipeline.run(options)
+    refuse_overwriting_inputs(output, options)  # before the run: the draft itself
+    session = pipeline.prepare(options)
+    report = pipeline.run(options, session)
     if report_input_errors(report):
         sys.exit(int(ExitCode.ERROR))
+    refuse_overwriting_inputs(output, options, session, report)
     from claimcheck.annotate import annotate
 
     stats = annotate(
@@ -98,15 +112,15 @@ def annotate_command(draft: Path, output: Path, include_supported: bool, **kwarg
     )
     for item in stats.unplaced:
         click.echo(f"claimcheck: note: could not place a comment: {item}", err=True)
+    # With --all, supported claims are annotated too, so count every annotation attempted.
+    attempted = stats.placed + len(stats.unplaced)
     click.echo(
-        f"claimcheck: wrote {output} ({stats.placed} of {stats.flagged} annotations placed)",
+        f"claimcheck: wrote {output} ({stats.placed} of {attempted} annotations placed; "
+        f"{_plural(stats.flagged, 'flagged claim')})",
         err=True,
     )
     sys.exit(int(ExitCode.OK))
 
 
-def _refuse_overwriting_inputs(output: Path, inputs: tuple[str, ...]) -> None:
-    target = output.resolve()
-    for raw in inputs:
-        if Path(raw).resolve() == target:
-            raise UsageError(f"{output}: refusing to overwrite an input draft")
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import click
 
 from claimcheck.cli.options import fail, guarded
+
+_CONFIG_OPTION = click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config whose `rules:` packs to include (default: claimcheck.yaml, searched upward).",
+)
 
 
 @click.group("rules")
@@ -12,29 +22,54 @@ def rules_group() -> None:
     """List the rules and explain what each one checks."""
 
 
-@rules_group.command("list")
-@guarded
-def list_command() -> None:
-    """List every rule with its code, name, verdict and default severity."""
+def _docs(config: Path | None) -> list[dict[str, Any]]:
+    """Every rule: the checks, the red-flag family (CC250) and its packs, the config's packs."""
+    from claimcheck.checks import CHECKS, redflags
     from claimcheck.checks.judge import rule_docs
+    from claimcheck.config import load_config
 
-    for doc in rule_docs():
+    # The user's own packs (config `rules:`) are rules of this repository: list them too.
+    packs = load_config(config, Path.cwd()).rules
+    docs = rule_docs(packs)
+    # rule_docs() stands the red-flag family in for its pack rules, but CC250 / red-flag is
+    # what `disable:` takes to turn them all off, so a user must be able to look it up.
+    family = CHECKS.get(redflags.CODE)
+    if family is not None and all(d["code"] != redflags.CODE for d in docs):
+        doc = (family.__doc__ or "").strip()
+        docs.append(
+            {
+                "code": redflags.CODE,
+                "name": redflags.NAME,
+                "verdict": redflags.VERDICT,
+                "default_severity": "per rule",
+                "summary": doc.splitlines()[0] if doc else "",
+                "doc": doc + "\n",
+            }
+        )
+    return sorted(docs, key=lambda d: d["code"])
+
+
+@rules_group.command("list")
+@_CONFIG_OPTION
+@guarded
+def list_command(config: Path | None) -> None:
+    """List every rule with its code, name, verdict and default severity."""
+    for doc in _docs(config):
         click.echo(
             f"{doc['code']}  {doc['name']:<28} {doc['verdict']:<12} "
-            f"{doc['default_severity']:<8} {doc['summary']}"
+            f"{doc['default_severity']:<10} {doc['summary']}"
         )
 
 
 @rules_group.command("explain")
 @click.argument("code")
+@_CONFIG_OPTION
 @guarded
-def explain_command(code: str) -> None:
+def explain_command(code: str, config: Path | None) -> None:
     """Print the documentation of one rule (by code or name)."""
-    from claimcheck.checks.judge import rule_docs
-
-    wanted = code.strip().upper()
-    for doc in rule_docs():
-        if doc["code"].upper() == wanted or doc["name"] == code.strip().lower():
+    wanted = code.strip()
+    for doc in _docs(config):
+        if doc["code"].upper() == wanted.upper() or doc["name"] == wanted.lower():
             click.echo(
                 f"{doc['code']} {doc['name']} ({doc['verdict']}, default {doc['default_severity']})"
             )
