@@ -120,7 +120,10 @@ def collect(
     if options.changed_since:
         from claimcheck.vcs import changed_files
 
-        changed = {p.resolve() for p in changed_files(options.changed_since, options.cwd)}
+        # The repository is the one holding the drafts, which need not be the cwd's.
+        changed: set[Path] = set()
+        for where in _repo_dirs(options):
+            changed |= {p.resolve() for p in changed_files(options.changed_since, where)}
         items = [(d, p) for d, p in items if p.resolve() in changed]
     if options.shard:
         from claimcheck.shard import select
@@ -128,6 +131,35 @@ def collect(
         keep = set(select([d for d, _ in items], *options.shard))
         items = [(d, p) for d, p in items if d in keep]
     return [(p, d) for d, p in items], errors
+
+
+def _repo_dirs(options: Options) -> list[Path]:
+    """One directory per distinct git work tree the named drafts live in (cwd when none)."""
+    dirs: dict[Path, None] = {}
+    for raw in options.paths:
+        path = Path(raw) if Path(raw).is_absolute() else options.cwd / raw
+        dirs[path if path.is_dir() else path.parent] = None
+    tops: dict[str, Path] = {}
+    for d in dirs or {options.cwd: None}:
+        if d.is_dir():
+            tops.setdefault(_git_top(d) or str(options.cwd), d)
+    return list(tops.values()) or [options.cwd]
+
+
+def _git_top(directory: Path) -> str | None:
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
 
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -768,3 +768,27 @@ def test_shards_split_the_drafts_without_overlap(ws):
     code, _, err = run("check", "drafts/", "--shard", "3/2")
     assert code == 2
     assert "--shard 3/2" in one_error_line(err)
+
+
+def test_changed_since_finds_the_repository_of_the_drafts_not_the_cwd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Running from outside the content repo on a path inside it still works."""
+    repo = tmp_path / "content"
+    (repo / "drafts").mkdir(parents=True)
+    git = ["git", "-c", "user.email=ci@example.com", "-c", "user.name=ci"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    (repo / "drafts" / "old.md").write_text("ArcGuide dramatically cuts time by 50%.\n")
+    (repo / "drafts" / "new.md").write_text("ArcGuide is the best.\n")
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "init"], cwd=repo, check=True)
+    (repo / "drafts" / "new.md").write_text("ArcGuide is the best system.\n")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    result = CliRunner().invoke(
+        cli, ["check", str(repo / "drafts"), "--changed-since", "HEAD", "--format", "json"]
+    )
+    assert result.exit_code == 1, result.stderr
+    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    assert [p.rsplit("/", 1)[-1] for p in paths] == ["new.md"]
