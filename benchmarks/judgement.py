@@ -245,6 +245,8 @@ def bench_insciout(path: Path, limit: int | None = None) -> dict[str, Any]:
                 (gold, _exaggeration(result.verdict, copy.strength, approved.strength))
             )
         # What the strength classifier alone says, with no rule between it and the label (T1).
+        # InSciOut's 0 is "statement of no relationship", which a negated relation is, so
+        # this part uses the product's `strength` (Yu's corpora use `relation`; quality.md).
         t1 = (
             "exaggerates"
             if copy.strength > approved.strength

@@ -171,7 +171,15 @@ class Claim:
 
     sentence: Sentence
     cues: tuple[Cue, ...]
-    strength: int = STRENGTH_NONE  # STRENGTH_* scale
+    strength: int = STRENGTH_NONE  # STRENGTH_* scale; a negated relation counts as none
+    # The strongest relation stated, negated or not, as Yu et al. label it ("does not
+    # increase" is 3 here, 0 in `strength`); benchmarks compare this with their labels.
+    relation: int = STRENGTH_NONE
+
+    @property
+    def negated(self) -> bool:
+        """True when the strongest relation the sentence states is negated ("did not reduce")."""
+        return self.relation > self.strength
 
     def of(self, kind: str, *, live: bool = True) -> tuple[Cue, ...]:
         """Cues of one kind; `live` drops those inside a negation scope."""

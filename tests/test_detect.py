@@ -31,6 +31,8 @@ def test_case(case: dict) -> None:
     assert (detect(sentence) is not None) == case["claim"], found
     if "strength" in case:
         assert claim.strength == case["strength"], found
+    if "relation" in case:
+        assert claim.relation == case["relation"], found
     for want in case.get("cues", ()):
         matches = [
             c
@@ -88,3 +90,32 @@ def test_bad_lexicon_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         lexicon(tmp_path)
     assert "lexicon-x.yaml" in str(err.value) and "scpoe" in str(err.value)
+
+
+def _dropped_hedge(approved: str, copy: str) -> list[str]:
+    from datetime import date
+
+    from claimcheck.checks import hedge
+    from claimcheck.checks.base import CheckContext
+    from claimcheck.model import ApprovedClaim, Context, Match, Registry
+
+    claim = ApprovedClaim(id="C-1", text=approved)
+    ctx = CheckContext(Registry(claims=(claim,), evidence={}), Context(as_of=date(2026, 1, 1)))
+    hits = hedge.check(analyse(sentence_of(copy)), Match(claim, 1.0, approved), ctx)
+    return [h.message for h in hits]
+
+
+def test_dropped_hedge_over_an_effect_or_number_is_flagged() -> None:
+    said = _dropped_hedge(
+        "The guide can shorten setup time by up to 5 minutes.",
+        "The guide shortens setup time by 5 minutes.",
+    )
+    assert said == ["'shortens' drops the hedge 'can' of C-1"]
+    assert _dropped_hedge("Navigation may improve alignment.", "Navigation improves alignment.")
+
+
+def test_hedge_over_an_association_is_not_a_dropped_hedge() -> None:
+    approved = "These results suggest that obesity is associated with wound infection."
+    assert _dropped_hedge(approved, "Obesity is linked to wound infection.") == []
+    # the copy keeps a hedge over the effect: nothing dropped
+    assert _dropped_hedge("Navigation may improve alignment.", "Navigation could improve it.") == []

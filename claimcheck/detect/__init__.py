@@ -37,6 +37,8 @@ CLAIM_KINDS = frozenset(
     }
 )
 TRIGGERS = ("negation", "hedge", "pseudo")
+# Lexicon kinds the detector uses itself but does not report as cues.
+INTERNAL_KINDS = frozenset({"pseudo", "agenda"})
 _TRIGGER_RANK = {"pseudo": 2, "hedge": 1, "negation": 0}
 
 
@@ -77,11 +79,14 @@ def _resolve(hits: list[LexHit]) -> list[LexHit]:
 
 def _scopes(
     hits: list[LexHit], tokens: tuple[Token, ...], lex: Lexicon
-) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Token ranges [lo, hi) each negation/hedge trigger covers, with the trigger's own span."""
+) -> dict[str, list[tuple[int, int, int, int, bool]]]:
+    """Token ranges [lo, hi) each negation/hedge trigger covers, with the trigger's own span.
+
+    The last item is True for hedges that leave claim strength alone (ability "can").
+    """
     n = len(tokens)
     term = lex.terminators
-    out: dict[str, list[tuple[int, int, int, int]]] = {"negation": [], "hedge": []}
+    out: dict[str, list[tuple[int, int, int, int, bool]]] = {"negation": [], "hedge": []}
     for h in hits:
         kind = h.entry.kind
         if kind not in out:
@@ -98,7 +103,8 @@ def _scopes(
             while j > 0 and j > h.start - reach and tokens[j - 1].lower not in term:
                 j -= 1
             lo = j
-        out[kind].append((lo, hi, h.start, h.end))
+        certain = h.end - h.start == 1 and tokens[h.start].lower in lex.certain_hedges
+        out[kind].append((lo, hi, h.start, h.end, certain))
     return out
 
 
@@ -111,7 +117,7 @@ def analyse(sentence: Sentence) -> Claim:
     starts = [t.start for t in tokens]
     spans: list[tuple[str, int, int, int, int, str | None, object]] = []
     for h in hits:
-        if h.entry.kind == "pseudo":
+        if h.entry.kind in INTERNAL_KINDS:
             continue
         s, e = tokens[h.start].start, tokens[h.end - 1].end
         spans.append((h.entry.kind, s, e, h.start, h.end, h.entry.id, h.entry.value))
@@ -124,9 +130,11 @@ def analyse(sentence: Sentence) -> Claim:
         spans.append(("question", q, q + 1, len(tokens) - 1, len(tokens), None, None))
     scopes = _scopes(hits, tokens, lex)
     cues = []
-    for kind, s, e, ts, _te, rule, value in sorted(spans, key=lambda x: (x[1], x[2])):
-        neg = any(lo <= ts < hi and not (a <= ts < b) for lo, hi, a, b in scopes["negation"])
-        hed = any(lo <= ts < hi and not (a <= ts < b) for lo, hi, a, b in scopes["hedge"])
+    where: list[tuple[int, int, bool]] = []
+    for kind, s, e, ts, te, rule, value in sorted(spans, key=lambda x: (x[1], x[2])):
+        neg = any(lo <= ts < hi and not (a <= ts < b) for lo, hi, a, b, _ in scopes["negation"])
+        over = [c for lo, hi, a, b, c in scopes["hedge"] if lo <= ts < hi and not (a <= ts < b)]
+        hed = bool(over)
         cues.append(
             Cue(
                 kind=kind,
@@ -139,26 +147,77 @@ def analyse(sentence: Sentence) -> Claim:
                 value=value,
             )
         )
-    return Claim(sentence=sentence, cues=tuple(cues), strength=_strength(cues, tokens, lex))
+        where.append((ts, te, hed and not all(over)))
+    agenda = any(h.entry.kind == "agenda" for h in hits)
+    strength, relation = _strength(cues, where, tokens, lex, agenda)
+    return Claim(sentence=sentence, cues=tuple(cues), strength=strength, relation=relation)
 
 
-def _strength(cues: list[Cue], tokens: tuple[Token, ...], lex: Lexicon) -> int:
-    """Yu et al. strength: the strongest live relation (hedged causal counts as conditional)."""
+def _strength(
+    cues: list[Cue],
+    where: list[tuple[int, int, bool]],
+    tokens: tuple[Token, ...],
+    lex: Lexicon,
+    agenda: bool,
+) -> tuple[int, int]:
+    """Yu et al. strength of the strongest live relation, and of the strongest one at all.
+
+    A hedge over a causal cue makes it conditional; over a correlational cue it stays
+    correlational. Effect words that are not a claim of effect count for less: an adjectival
+    participle ("increased risk", "reduced mortality") or a change "with" something ("risk
+    rises with age") describes a difference, so it is correlational; a purpose infinitive
+    ("efforts to reduce") or a research agenda ("further studies are needed") claims nothing.
+    """
+    if agenda:
+        return STRENGTH_NONE, STRENGTH_NONE
     rel = lex.relations
-    live = [c for c in cues if c.kind in rel and not c.negated]
-    corr_starts = [c.start for c in live if c.kind == "correlational"]
-    starts = [t.start for t in tokens]
-    best = STRENGTH_NONE
-    for c in live:
-        relation = rel[c.kind]
-        if c.kind == "effect" and any(
-            abs(bisect_right(starts, c.start) - bisect_right(starts, s)) <= lex.absorb
-            for s in corr_starts
-        ):
-            continue  # "associated with reduced risk": the effect word is part of the association
-        key = ("hedged-" if c.hedged else "") + relation
-        best = max(best, lex.strength.get(key, STRENGTH_NONE))
-    return best
+    lows = [t.lower for t in tokens]
+    n = len(tokens)
+    corr = [w[0] for c, w in zip(cues, where, strict=True) if c.kind == "correlational"]
+    live = relation = STRENGTH_NONE
+    found: list[tuple[str, bool, int]] = []
+    for c, (ts, te, hedged) in zip(cues, where, strict=True):
+        kind = rel.get(c.kind)
+        if kind is None:
+            continue
+        if c.kind == "correlational" and c.rule in lex.null_relations:
+            kind, negated = "correlational", True  # "did not differ", "similar": no effect
+        else:
+            negated = c.negated
+        if c.kind == "effect":
+            if any(0 < ts - s <= lex.absorb for s in corr):
+                continue  # "associated with reduced risk": part of the association
+            prev = lows[ts - 1] if ts else ""
+            if (
+                prev == "to"
+                and tokens[ts].lemma == lows[ts]  # an infinitive, not "to accelerated recovery"
+                and (ts < 2 or lows[ts - 2] not in lex.raising)
+            ):
+                continue  # purpose, not a finding: "strategies to reduce readmissions"
+            word = lows[ts]
+            nxt = lows[te] if te < n else ""
+            if (
+                te - ts == 1
+                and word.endswith(("ed", "ing"))
+                and (not prev or prev in lex.determiners)
+                and nxt.isalpha()
+                and nxt not in lex.determiners
+            ):
+                kind = "correlational"  # adjectival participle: "increased risk of"
+            elif nxt == "with" or (nxt.endswith("ly") and lows[te + 1 : te + 2] == ["with"]):
+                kind = "correlational"  # "risk increases with age"
+        found.append((("hedged-" if hedged else "") + kind, negated, ts))
+    # Causal words after a hedged causal cue spell out the hedged effect ("may reduce X,
+    # leading to fewer Y"): they are conditional too.
+    first = min((ts for key, _, ts in found if key == "hedged-causal"), default=len(tokens))
+    for key, negated, ts in found:
+        if key == "causal" and ts > first:
+            key = "hedged-causal"
+        value = lex.strength.get(key, STRENGTH_NONE)
+        relation = max(relation, value)
+        if not negated:
+            live = max(live, value)
+    return live, relation
 
 
 def _leading(claim: Claim, kinds: tuple[str, ...], lead: int) -> bool:

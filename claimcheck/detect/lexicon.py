@@ -6,7 +6,10 @@ tokenized like a sentence; each word matches a token's lemma (`match: lemma`) or
 form (`match: lower`), and `*` matches any one token. Matching walks the sentence once and
 looks each token up in a first-word index, so cost does not grow with the number of entries.
 Other top-level keys carry data for the detector: `terminators` (scope ends), `outcomes`,
-`imperatives`, `relations`, `strength`, `absorb`, `lead`.
+`imperatives`, `relations`, `strength`, `absorb`, `lead`, and for claim strength `raising`
+(words before "to" that keep an infinitive a finding: "shown to reduce"), `determiners`
+(words after which a participle is an adjective: "an increased risk") and `null_relations`
+(correlational entry ids that state no difference: "did not differ", "similar").
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ HEADER_KEYS = {
     "relations",
     "strength",
     "absorb",
+    "raising",
+    "determiners",
+    "null_relations",
+    "certain_hedges",
 }
 ENTRY_KEYS = {"id", "phrases", "kind", "match", "value", "direction", "scope", "lead"}
 DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -78,6 +85,10 @@ class Lexicon:
     relations: dict[str, str] = field(default_factory=dict)
     strength: dict[str, int] = field(default_factory=dict)
     absorb: int = 0
+    raising: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    null_relations: frozenset[str] = frozenset()
+    certain_hedges: frozenset[str] = frozenset()
     cta_lead: int = 2
     size: int = 0
 
@@ -176,6 +187,9 @@ def _load_file(lex: Lexicon, path: Path) -> None:
         lex.terminators |= _words(data["terminators"], path, "terminators")
     if "outcomes" in data:
         lex.outcomes |= {_lemma(w) for w in _words(data["outcomes"], path, "outcomes")}
+    for key in ("raising", "determiners", "null_relations", "certain_hedges"):
+        if key in data:
+            setattr(lex, key, getattr(lex, key) | _words(data[key], path, key))
     if "imperatives" in data:
         lex.imperatives |= _words(data["imperatives"], path, "imperatives")
     if "lead" in data and kind == "cta":
