@@ -16,11 +16,19 @@ def cli() -> None:
 def _register() -> None:
     """Explicit command registration (no discovery magic)."""
     from claimcheck.cli.check import check_command
+    from claimcheck.cli.init import init_command
     from claimcheck.cli.registry import registry_group
     from claimcheck.cli.review import annotate_command, report_command
     from claimcheck.cli.rules import rules_group
 
-    for command in (check_command, report_command, annotate_command, registry_group, rules_group):
+    for command in (
+        check_command,
+        report_command,
+        annotate_command,
+        registry_group,
+        rules_group,
+        init_command,
+    ):
         cli.add_command(command)
 
 
