@@ -58,8 +58,8 @@ _RULE_CODE = re.compile(r"[A-Za-z]+[0-9]+")
 
 
 @lru_cache(maxsize=1024)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    pattern = pattern.strip()
+def _glob_regex(glob: str) -> re.Pattern[str]:
+    pattern = glob.strip()
     if pattern.startswith("./"):
         pattern = pattern[2:]
     pattern = pattern.rstrip("/")
@@ -94,7 +94,14 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(c))
             i += 1
-    return re.compile("".join(out))
+    try:
+        return re.compile("".join(out))
+    except re.error as exc:  # e.g. a reversed range "[z-a]"
+        raise GlobError(f"bad glob '{glob}': {exc.msg}") from None
+
+
+class GlobError(ValueError):
+    """A glob that cannot be compiled (the config loader reports it with file and line)."""
 
 
 def _relative(path: Path, root: Path, cwd: Path | None) -> str:
@@ -169,20 +176,24 @@ class Waiver:
         root: Path,
         as_of: date,
     ) -> bool:
-        """True when this waiver covers a finding (an expired waiver covers nothing)."""
+        """True when this waiver covers a finding (an expired waiver covers nothing).
+
+        The matching itself is `claimcheck.waivers.waiver_matches`, the one the run uses, so
+        a sentence matches here exactly as it does when findings are waived.
+        """
+        from claimcheck.waivers import waiver_matches
+
         if self.expires is not None and as_of > self.expires:
             return False
-        if self.rule is not None and self.rule not in (rule, name):
-            return False
-        if self.fingerprint is not None and self.fingerprint != fingerprint:
-            return False
-        if self.sentence is not None and _fold(self.sentence) != _fold(sentence):
-            return False
-        return self.file is None or matches(path, (self.file,), root)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+        return waiver_matches(
+            self,
+            rule=rule,
+            name=name,
+            fingerprint=fingerprint,
+            sentence=sentence,
+            path=path,
+            root=root,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +247,12 @@ class Config:
                     if error is InputError
                     else f"--{key.replace('_', '-')}"
                 )
-                path = str(doc_path) if error is InputError else None
+                # Named as the run names the draft: relative to where claimcheck runs.
+                path = (
+                    _display(Path(doc_path), self.cwd or Path.cwd())
+                    if error is InputError
+                    else None
+                )
                 if key not in CONTEXT_KEYS:
                     raise error(
                         f"unknown context key '{raw_key}' in front matter 'claimcheck:'; "
@@ -332,7 +348,9 @@ def find_config(cwd: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         candidate = directory / PYPROJECT
-        if candidate.is_file() and _pyproject_table(candidate, str(candidate)) is not None:
+        # Name the file as every other config error does (relative to cwd), even mid-search.
+        display = _display(candidate, cwd)
+        if candidate.is_file() and _pyproject_table(candidate, display) is not None:
             return candidate
     return None
 
@@ -434,6 +452,27 @@ def _strings(src: _Source, m: Mapping[str, Any], key: str, label: str) -> tuple[
     return tuple(v.strip() for v in value)
 
 
+def _globs(src: _Source, m: Mapping[str, Any], key: str, label: str) -> tuple[str, ...]:
+    globs = _strings(src, m, key, label)
+    for glob in globs:
+        _compile_glob(src, m, key, label, glob)
+    return globs
+
+
+def _glob(src: _Source, m: Mapping[str, Any], key: str, label: str) -> str | None:
+    value = _string(src, m, key, label)
+    if value is not None:
+        _compile_glob(src, m, key, label, value)
+    return value
+
+
+def _compile_glob(src: _Source, m: Mapping[str, Any], key: str, label: str, glob: str) -> None:
+    try:
+        _glob_regex(glob)
+    except GlobError as exc:
+        raise src.error(f"{exc} in '{key}' of {label}", m, key) from None
+
+
 def _string(src: _Source, m: Mapping[str, Any], key: str, label: str) -> str | None:
     value = m.get(key)
     if value is None:
@@ -532,7 +571,7 @@ def _build(data: Any, src: _Source, path: Path, cwd: Path) -> Config:
     for i, entry in enumerate(_entries(src, data, "overrides")):
         where = f"override {i + 1}"
         _check_keys(src, entry, OVERRIDE_KEYS, where)
-        files = _strings(src, entry, "files", where)
+        files = _globs(src, entry, "files", where)
         if not files:
             raise src.error(f"{where} needs 'files': a glob or a list of globs", entry, "files")
         o_disable, o_severity = _rules(src, entry, where)
@@ -566,7 +605,7 @@ def _build(data: Any, src: _Source, path: Path, cwd: Path) -> Config:
                 rule=None if rule is None else _rule_id(rule),
                 fingerprint=fingerprint,
                 sentence=sentence,
-                file=_string(src, entry, "file", where),
+                file=_glob(src, entry, "file", where),
                 approver=_string(src, entry, "approver", where),
                 expires=_date(src, entry, "expires", where),
                 source=src.where(entry),
@@ -582,8 +621,8 @@ def _build(data: Any, src: _Source, path: Path, cwd: Path) -> Config:
         registry=paths("registry"),
         evidence=paths("evidence"),
         rules=paths("rules"),
-        include=_strings(src, data, "include", label) or DEFAULT_INCLUDE,
-        exclude=_strings(src, data, "exclude", label),
+        include=_globs(src, data, "include", label) or DEFAULT_INCLUDE,
+        exclude=_globs(src, data, "exclude", label),
         fail_on=fail_on.strip().lower(),
         disable=disable,
         severity=severity,

@@ -30,7 +30,12 @@ class ClaimcheckError(Exception):
             elif self.page is not None:
                 where += f": page {self.page}"
             where += ": "
-        return f"{where}{self.message}"
+        return f"{where}{one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """The text on one line: messages quote parser output and file text, which may wrap."""
+    return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
 
 
 class UsageError(ClaimcheckError):

@@ -102,15 +102,42 @@ def _inline_for(claim: ClaimResult, blocks: Sequence[Block]) -> tuple[Suppressio
 def _matches(
     waiver: WaiverLike, finding: Finding, path: str, sentence: str | None, root: Path | None
 ) -> bool:
-    """Every field the waiver sets must match; unset fields match anything."""
-    rule = getattr(waiver, "rule", None)
-    if rule and rule not in (finding.rule, finding.name):
+    """Does `waiver` cover this finding of the draft at `path` (expiry aside)?"""
+    return waiver_matches(
+        waiver,
+        rule=finding.rule,
+        name=finding.name,
+        fingerprint=finding.fingerprint,
+        sentence=sentence,
+        path=path,
+        root=root,
+    )
+
+
+def waiver_matches(
+    waiver: WaiverLike,
+    *,
+    rule: str,
+    name: str,
+    fingerprint: str,
+    sentence: str | None,
+    path: str | Path,
+    root: Path | None,
+) -> bool:
+    """True when every field the waiver sets matches (unset fields match anything).
+
+    Expiry is not checked here: the caller decides whether an expired waiver is reported.
+    Sentences compare after `fingerprint.normalise` (case, whitespace, typographic quotes and
+    leading/trailing punctuation ignored), as docs/ci.md promises.
+    """
+    wanted_rule = getattr(waiver, "rule", None)
+    if wanted_rule and wanted_rule not in (rule, name):
         return False
     fp = getattr(waiver, "fingerprint", None)
-    if fp and fp != finding.fingerprint:
+    if fp and fp != fingerprint:
         return False
     file = getattr(waiver, "file", None)
-    if file and not _file_matches(file, path, root):
+    if file and not _file_matches(file, str(path), root):
         return False
     wanted = getattr(waiver, "sentence", None)
     return not (wanted and (sentence is None or normalise(wanted) != normalise(sentence)))

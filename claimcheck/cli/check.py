@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from claimcheck.cli.options import check_options, cli_context, guarded
-from claimcheck.errors import UsageError
+from claimcheck.errors import UsageError, one_line
 from claimcheck.model import FAIL_ON, ExitCode, Report
 
 CHECK_FORMATS = ("text", "json", "sarif", "junit", "github")
@@ -32,13 +32,22 @@ def build_options(drafts: tuple[str, ...], kwargs: dict[str, Any], **extra: Any)
     )
 
 
-def report_input_errors(report: Report) -> bool:
-    """Print each unreadable file as one line on stderr; True when there was any."""
+def report_input_errors(report: Report, options: Any) -> bool:
+    """Print each unreadable file and each notice as one line on stderr; True on any error."""
     errors = [d.error for d in report.documents if d.error]
     for message in errors:
-        click.echo(f"claimcheck: error: {message}", err=True)
+        click.echo(f"claimcheck: error: {one_line(message)}", err=True)
     for notice in report.notices:
-        click.echo(f"claimcheck: note: {notice}", err=True)
+        click.echo(f"claimcheck: note: {one_line(notice)}", err=True)
+    if not report.documents and not (options.changed_since or options.shard):
+        # Otherwise a directory whose files the config's include/exclude all skip passes
+        # silently ("0 files checked", exit 0), which hides a misconfigured CI job.
+        click.echo(
+            "claimcheck: note: no drafts to check in "
+            + ", ".join(options.paths)
+            + " (no file of a supported type matches the config's include/exclude)",
+            err=True,
+        )
     return bool(errors)
 
 
@@ -70,10 +79,14 @@ def refuse_overwriting_inputs(
             raise UsageError(f"{output}: refusing to overwrite an input of this run")
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to --output (never one of the inputs) or to stdout."""
+def write_output(text: str, output: Path | None, color: bool = False) -> None:
+    """Write to --output (never one of the inputs) or to stdout.
+
+    `color` keeps ANSI styles when stdout is not a terminal: click strips them otherwise,
+    which would leave `--color always` piped into `less -R` or a CI log with no highlighting.
+    """
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -157,7 +170,7 @@ def check_command(
     options = build_options(drafts, kwargs, changed_since=changed_since, shard=shard_spec)
     session = pipeline.prepare(options)
     report = pipeline.run(options, session)
-    had_errors = report_input_errors(report)
+    had_errors = report_input_errors(report, options)
 
     if output is not None:
         refuse_overwriting_inputs(output, options, session, report, *filter(None, [baseline]))
@@ -189,7 +202,7 @@ def check_command(
     )
     level = fail_on or session.config.fail_on or "error"
     text = formatter(fmt)(report, color=use_color, verbose=verbose, fail_on=level)
-    write_output(text, output)
+    write_output(text, output, color=use_color)
 
     if had_errors:
         sys.exit(int(ExitCode.ERROR))

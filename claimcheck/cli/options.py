@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from claimcheck.errors import ClaimcheckError, UsageError
+from claimcheck.errors import ClaimcheckError, one_line
 from claimcheck.model import ExitCode
 
 CONTEXT_KEYS = ("audience", "channel", "market", "product", "indication")
@@ -86,7 +86,7 @@ def cli_context(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def fail(message: str, code: int = ExitCode.ERROR) -> None:
     """Print a one-line error on stderr and exit."""
-    click.echo(f"claimcheck: error: {message}", err=True)
+    click.echo(f"claimcheck: error: {one_line(message)}", err=True)
     sys.exit(int(code))
 
 
@@ -97,8 +97,6 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except UsageError as exc:
-            fail(str(exc))
         except ClaimcheckError as exc:
             fail(str(exc))
         except KeyboardInterrupt:

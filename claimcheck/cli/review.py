@@ -52,7 +52,7 @@ def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwa
     options = build_options(drafts, kwargs)
     session = pipeline.prepare(options)
     report = pipeline.run(options, session)
-    had_errors = report_input_errors(report)
+    had_errors = report_input_errors(report, options)
     refuse_overwriting_inputs(output, options, session, report)
     write_output(formatter(fmt)(report), output)
     docs = len(report.documents)
@@ -98,7 +98,7 @@ def annotate_command(draft: Path, output: Path, include_supported: bool, **kwarg
     refuse_overwriting_inputs(output, options)  # before the run: the draft itself
     session = pipeline.prepare(options)
     report = pipeline.run(options, session)
-    if report_input_errors(report):
+    if report_input_errors(report, options):
         sys.exit(int(ExitCode.ERROR))
     refuse_overwriting_inputs(output, options, session, report)
     from claimcheck.annotate import annotate

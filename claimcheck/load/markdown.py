@@ -124,7 +124,7 @@ def _front_matter(content: str, display: str) -> dict[str, Any]:
     import yaml
 
     try:
-        meta = yaml.safe_load(content)
+        meta = yaml.load(content, Loader=_front_matter_loader())  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # Front matter starts on line 2 (after the opening `---`).
@@ -143,6 +143,28 @@ def _front_matter(content: str, display: str) -> dict[str, Any]:
             line=_key_line(content, "claimcheck"),
         )
     return {str(k): v for k, v in section.items()}
+
+
+@functools.cache
+def _front_matter_loader() -> Any:
+    """yaml.SafeLoader, except that an impossible date (2026-13-01) stays text.
+
+    safe_load raises ValueError for one, which would surface as an internal error; as text,
+    a bad `as_of` is reported by the config's context check and any other key is ignored.
+    """
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        pass
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return FrontMatterLoader
 
 
 def _key_line(content: str, key: str) -> int:
