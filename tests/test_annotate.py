@@ -301,3 +301,32 @@ def test_docx_offsets_pick_the_right_occurrence_and_match_the_reader(tmp_path):
             target.append(el.text)
     assert "".join(before) == "  ArcGuide is the best. "
     assert "".join(inside) == "ArcGuide is the best."
+
+
+def _encrypt(src: Path, dst: Path, user_password: str) -> None:
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(str(src)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-128")
+    with dst.open("wb") as fh:
+        writer.write(fh)
+
+
+def test_pdf_that_check_can_read_can_be_annotated_even_when_encrypted(tmp_path):
+    plain, src, dst = tmp_path / "plain.pdf", tmp_path / "protected.pdf", tmp_path / "out.pdf"
+    _make_pdf(plain)
+    _encrypt(plain, src, user_password="")  # opens without a password, as "protected" PDFs do
+    claims = [_claim(PDF_S1, "overstated", page=2, findings=(INTENSIFIER,), claim_id="ARC-OPTIME")]
+    stats = annotate(src, dst, _result("protected.pdf", "pdf", claims), registry=REGISTRY)
+    assert stats.placed == 1
+    annots = [a.get_object() for a in pypdf.PdfReader(str(dst)).pages[1]["/Annots"]]
+    assert [a["/Subtype"] for a in annots] == ["/Highlight"]
+
+
+def test_pdf_that_needs_a_password_is_refused_in_one_line(tmp_path):
+    plain, src = tmp_path / "plain.pdf", tmp_path / "locked.pdf"
+    _make_pdf(plain)
+    _encrypt(plain, src, user_password="secret")
+    claims = [_claim(PDF_S1, "overstated", page=2, findings=(INTENSIFIER,))]
+    with pytest.raises(InputError) as err:
+        annotate(src, tmp_path / "out.pdf", _result("locked.pdf", "pdf", claims))
+    assert "locked.pdf" in str(err.value) and "password" in str(err.value)
+    assert "\n" not in str(err.value)

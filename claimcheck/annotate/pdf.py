@@ -194,14 +194,16 @@ def annotate_pdf(
     registry: Registry | None = None,
 ) -> AnnotateStats:
     """Write a copy of a PDF draft with a highlight annotation on each flagged sentence."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfWriter
+
+    from claimcheck.load.pdf import open_pdf
 
     src, dst = Path(src), Path(dst)
     check_paths(src, dst)
     try:
-        reader = PdfReader(str(src))
-        if reader.is_encrypted:
-            raise InputError("the PDF is encrypted; cannot annotate it", path=str(src))
+        # Opened exactly as `check` reads it: a PDF that an empty password decrypts is
+        # annotated (the reviewed copy is written without encryption); others are refused.
+        reader = open_pdf(src.read_bytes(), str(src))
         writer = PdfWriter(clone_from=reader)
     except InputError:
         raise

@@ -78,7 +78,7 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _open(data: bytes, display: str) -> Any:
+def open_pdf(data: bytes, display: str) -> Any:
     """A PdfReader over the bytes, decrypted when an empty password opens it."""
     from pypdf import PasswordType, PdfReader
 
@@ -100,7 +100,7 @@ def _open(data: bytes, display: str) -> Any:
 
 def _page_lines(data: bytes, display: str) -> list[list[_Line]]:
     """Every page's lines, with position and font size where pypdf reports them."""
-    reader = _open(data, display)
+    reader = open_pdf(data, display)
     try:
         pages = list(reader.pages)
     except Exception as exc:
