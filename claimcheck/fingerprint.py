@@ -67,8 +67,11 @@ def assign_fingerprints(result: DocumentResult) -> DocumentResult:
             finding, fingerprint=fingerprint(result.path, finding.rule, sentence, occurrence)
         )
 
+    # A claim without findings needs no new copy.
     claims = tuple(
         replace(c, findings=tuple(stamp(f, c.sentence.text) for f in c.findings))
+        if c.findings
+        else c
         for c in result.claims
     )
     # Document-level findings have no sentence: path, rule and order identify them.

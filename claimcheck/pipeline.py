@@ -6,6 +6,7 @@ built in the parent are shared copy-on-write); workers send back plain DocumentR
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -181,13 +182,13 @@ class Checker:
     """Everything needed to check one document, built once per process."""
 
     def __init__(self, session: Session, cli_context: dict[str, Any]) -> None:
-        from claimcheck.registry.match import Matcher
+        from claimcheck.registry.match import matcher_for
         from claimcheck.segment import nlp as get_nlp
 
         get_nlp()  # warm up before any fork so workers share it
         self.session = session
         self.cli_context = cli_context
-        self.matcher = Matcher(session.registry)
+        self.matcher = matcher_for(session.registry)  # the one already built, if any
 
     def check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
         """Check one file; input errors become an error result, never an exception."""
@@ -237,13 +238,39 @@ def _work(item: tuple[Path, str]) -> tuple[DocumentResult, list[str]]:
 
 def run(options: Options, session: Session | None = None) -> Report:
     """Check every draft the options name and return the report."""
-    global _WORKER
     session = session or prepare(options)
     items, errors = collect(options, session)
     checker = Checker(session, options.context)
     jobs = options.jobs or (os.cpu_count() or 1)
     results: list[DocumentResult] = list(errors)
     notices = list(session.notices)
+    # The spaCy vocabulary, lexicons and registry index live for the whole run: keep the
+    # cyclic GC from scanning them again and again (and, in forked workers, from touching
+    # their pages). They go back to the collector when the run ends.
+    gc.freeze()
+    try:
+        _check_all(checker, items, jobs, results, notices)
+    finally:
+        gc.unfreeze()
+    results.sort(key=lambda r: r.path)
+    return Report(
+        version=__version__,
+        as_of=session.as_of,
+        registry=session.registry,
+        documents=tuple(results),
+        notices=tuple(dict.fromkeys(notices)),
+    )
+
+
+def _check_all(
+    checker: Checker,
+    items: list[tuple[Path, str]],
+    jobs: int,
+    results: list[DocumentResult],
+    notices: list[str],
+) -> None:
+    """Check every file, in worker processes when there are enough of them."""
+    global _WORKER
     if jobs > 1 and len(items) >= PARALLEL_MIN_FILES:
         import multiprocessing
 
@@ -260,14 +287,6 @@ def run(options: Options, session: Session | None = None) -> Report:
             result, extra = checker.check(path, display)
             results.append(result)
             notices.extend(extra)
-    results.sort(key=lambda r: r.path)
-    return Report(
-        version=__version__,
-        as_of=session.as_of,
-        registry=session.registry,
-        documents=tuple(results),
-        notices=tuple(dict.fromkeys(notices)),
-    )
 
 
 def count_failures(report: Report, fail_on: str) -> int:

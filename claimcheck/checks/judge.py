@@ -44,9 +44,7 @@ def judge(
     evidence = match.claim.evidence if match is not None else ()
     claim_id = match.claim.id if match is not None else None
     findings: list[Finding] = []
-    for code, module in CHECKS.items():
-        if not settings.is_enabled(code, module.NAME):
-            continue
+    for code, module in _enabled(settings):
         for hit in module.check(claim, match, cctx):
             rule, name = hit.code or code, hit.name or module.NAME
             if not settings.is_enabled(rule, name):
@@ -85,6 +83,24 @@ def judge(
         strength=claim.strength,
         wording=match.wording if match is not None else None,
     )
+
+
+_LAST: list[Any] = [None, ()]  # the settings last asked about and their enabled checks
+
+
+def _enabled(settings: RuleSettings) -> tuple[tuple[str, Any], ...]:
+    """(code, module) of every check the settings leave on, in code order."""
+    # Every claim of a document is judged with the same settings object: ask once.
+    if _LAST[0] is not settings:
+        _LAST[:] = [
+            settings,
+            tuple(
+                (code, module)
+                for code, module in CHECKS.items()
+                if settings.is_enabled(code, module.NAME)
+            ),
+        ]
+    return _LAST[1]
 
 
 def _prune(findings: list[Finding]) -> list[Finding]:

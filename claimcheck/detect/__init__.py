@@ -108,8 +108,33 @@ def _scopes(
     return out
 
 
+# Sentence text -> (cues, strength, relation, claim-like), for sentences that carry no tokens
+# of their own (as segment() makes them): boilerplate repeats across and within drafts.
+_SEEN: dict[str, tuple[tuple[Cue, ...], int, int, bool]] = {}
+_SEEN_SIZE = 8192
+
+
+def _seen(sentence: Sentence) -> tuple[tuple[Cue, ...], int, int, bool]:
+    """The analysis of a token-less sentence and whether it is claim-like (cached by text)."""
+    found = _SEEN.get(sentence.text)
+    if found is None:
+        claim = _analyse(sentence)
+        found = (claim.cues, claim.strength, claim.relation, _claim_like(claim))
+        if len(_SEEN) >= _SEEN_SIZE:
+            _SEEN.clear()
+        _SEEN[sentence.text] = found
+    return found
+
+
 def analyse(sentence: Sentence) -> Claim:
     """Every cue of a sentence, with ConText negation/hedge scope, and its claim strength."""
+    if sentence.tokens:
+        return _analyse(sentence)
+    cues, strength, relation, _ = _seen(sentence)
+    return Claim(sentence=sentence, cues=cues, strength=strength, relation=relation)
+
+
+def _analyse(sentence: Sentence) -> Claim:
     lex = lexicon()
     tokens = tokens_of(sentence)
     text = sentence.text
@@ -231,21 +256,29 @@ def detect(sentence: Sentence) -> Claim | None:
     """The sentence's Claim when it is claim-like, else None (headings, questions, CTAs...)."""
     if sentence.kind in NON_CLAIM_KINDS:
         return None
-    claim = analyse(sentence)
+    if sentence.tokens:
+        claim = _analyse(sentence)
+        return claim if _claim_like(claim) else None
+    cues, strength, relation, claim_like = _seen(sentence)
+    if not claim_like:
+        return None
+    return Claim(sentence=sentence, cues=cues, strength=strength, relation=relation)
+
+
+def _claim_like(claim: Claim) -> bool:
+    """True when an analysed sentence (not a heading) makes a claim."""
     lex = lexicon()
     kinds = {c.kind for c in claim.cues if not c.negated}
     if "question" in kinds or "safety" in kinds:
-        return None
-    tokens = tokens_of(sentence)
+        return False
+    tokens = tokens_of(claim.sentence)
     words = [t for t in tokens if not t.is_punct]
     if not words:
-        return None
+        return False
     if words[0].lower in lex.imperatives or _leading(claim, ("cta",), lex.cta_lead):
-        return None
+        return False
     if kinds & CLAIM_KINDS or claim.strength > STRENGTH_NONE:
-        return claim
-    if "number" in kinds and any(
+        return True
+    return "number" in kinds and any(
         t.lemma in lex.outcomes or t.lower in lex.outcomes for t in tokens
-    ):
-        return claim
-    return None
+    )

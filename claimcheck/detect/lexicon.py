@@ -91,6 +91,10 @@ class Lexicon:
     certain_hedges: frozenset[str] = frozenset()
     cta_lead: int = 2
     size: int = 0
+    # by_lemma, by_lower and wildcard compiled for `match` (built on first use).
+    _plan: tuple[dict[str, _Plan], dict[str, _Plan], _Plan] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def add(self, phrase: str, entry: Entry, mode: int) -> None:
         """Index one phrase of an entry."""
@@ -110,34 +114,57 @@ class Lexicon:
             if (pattern, entry) not in bucket:
                 bucket.append((pattern, entry))
         self.size += 1
+        self._plan = None
 
     def match(self, tokens: tuple[Token, ...]) -> list[LexHit]:
         """Every (possibly overlapping) match of every entry in the tokens."""
+        if self._plan is None:
+            self._plan = (
+                _compile(self.by_lemma),
+                _compile(self.by_lower),
+                _compile_one(self.wildcard),
+            )
+        by_lemma, by_lower, wildcard = self._plan
         lows = [t.lower for t in tokens]
         lems = [t.lemma for t in tokens]
+        words = (lems, lows)
         n = len(tokens)
         hits: list[LexHit] = []
-        by_lemma, by_lower, wildcard = self.by_lemma, self.by_lower, self.wildcard
         for i in range(n):
-            cands = by_lemma.get(lems[i], ())
-            more = by_lower.get(lows[i], ())
-            for group in (cands, more, wildcard):
-                for pattern, entry in group:
-                    end = i + len(pattern)
-                    if end > n:
+            for group in (by_lemma.get(lems[i]), by_lower.get(lows[i]), wildcard):
+                if not group:
+                    continue
+                for length, checks, entry in group:
+                    if i + length > n:
                         continue
-                    for j in range(1, len(pattern)):
-                        mode, word = pattern[j]
-                        if mode == ANY:
-                            continue
-                        if (lems if mode == LEMMA else lows)[i + j] != word:
+                    for j, mode, word in checks:
+                        if words[mode][i + j] != word:
                             break
                     else:
                         if (entry.lead is None or i < entry.lead) and not _proper_noun(
                             tokens, i, entry
                         ):
-                            hits.append(LexHit(i, end, entry))
+                            hits.append(LexHit(i, i + length, entry))
         return hits
+
+
+_Plan = tuple[tuple[int, tuple[tuple[int, int, str], ...], Entry], ...]
+
+
+def _compile_one(bucket: list[tuple[tuple[tuple[int, str], ...], Entry]]) -> _Plan:
+    """A bucket as (length, words to compare after the first, entry), in bucket order."""
+    return tuple(
+        (
+            len(pattern),
+            tuple((j, mode, word) for j, (mode, word) in enumerate(pattern) if j and mode != ANY),
+            entry,
+        )
+        for pattern, entry in bucket
+    )
+
+
+def _compile(index: dict[str, list[tuple[tuple[tuple[int, str], ...], Entry]]]) -> dict[str, _Plan]:
+    return {key: _compile_one(bucket) for key, bucket in index.items()}
 
 
 # Verb-like cues that, capitalised inside a sentence, are part of a name ("Harbor Drive",

@@ -6,7 +6,10 @@ set apart). Terms are weighted by IDF over claims and by kind (an endpoint such 
 counts more than a direction word such as DECREASE, which counts more than a study-design
 word). For a sentence, candidates come from the postings of its rarest terms only (at most
 `RARE_TERMS` terms, postings longer than `MAX_POSTINGS` skipped, at most `MAX_CANDIDATES`
-wordings scored), so the cost per sentence stays flat as the registry grows.
+wordings scored), so the cost per sentence stays flat as the registry grows. What a sentence
+contributes (weights, numbers, product names) is kept by its text; a Matcher keeps its answers
+by sentence text and context product, and the product-guarded candidates by the rarest terms
+and named products that select them (sentences about one product and endpoint share them).
 
 A candidate wording is scored by IDF-weighted overlap:
   recall    = weight of shared terms / weight of the wording's terms   (claim covered)
@@ -36,7 +39,6 @@ the nearest claim in an "unsupported" message.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass, field
@@ -46,6 +48,8 @@ from claimcheck.model import ApprovedClaim, Match
 from claimcheck.registry.normalize import content, numbers, tokens
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from claimcheck.model import Claim, Context, Registry, Sentence
 
 THRESHOLD = 0.38
@@ -58,6 +62,7 @@ NO_EFFECT_FACTOR = 0.75  # the wording states a change, the sentence none ("X is
 RARE_TERMS = 4
 MAX_POSTINGS = 200
 MAX_CANDIDATES = 48
+RECENT = 4096  # answers remembered per Matcher (by sentence text and context product)
 
 # How much a term counts, by kind, on top of its IDF.
 KIND_WEIGHT = {
@@ -87,6 +92,35 @@ def _weights(sentence: Sentence) -> dict[str, float]:
 
 
 @dataclass(slots=True)
+class _Features:
+    """What scoring needs from a sentence, whatever the registry (cached by text)."""
+
+    weights: dict[str, float]
+    numbers: frozenset[tuple[float, str | None]]
+    effect: bool  # states a change (effect or comparison concept)
+    product_like: set[str]
+
+
+_FEATURES: dict[str, _Features] = {}
+_FEATURES_SIZE = 8192
+
+
+def _features(sentence: Sentence) -> _Features:
+    found = _FEATURES.get(sentence.text)
+    if found is None:
+        found = _Features(
+            _weights(sentence),
+            frozenset((abs(n.value), n.unit) for n in numbers(sentence) if n.role == "value"),
+            any(t.kind in ("effect", "comparison") for t in content(sentence)),
+            _product_like(sentence),
+        )
+        if len(_FEATURES) >= _FEATURES_SIZE:
+            _FEATURES.clear()
+        _FEATURES[sentence.text] = found
+    return found
+
+
+@dataclass(slots=True)
 class _Wording:
     claim: ApprovedClaim
     text: str
@@ -96,6 +130,7 @@ class _Wording:
     products: frozenset[str]
     effect: bool = False  # states a change (effect or comparison concept)
     total: float = 0.0
+    scaled: dict[str, float] = field(default_factory=dict)  # term -> idf x kind weight
 
 
 @dataclass(slots=True)
@@ -139,7 +174,8 @@ class Matcher:
         self._postings: dict[str, list[int]] = {}
         self._df: dict[str, int] = {}
         self._products: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> names
-        self._last: tuple[tuple[str, str | None], _Scored | None] | None = None
+        self._recent: dict[tuple[str, str | None], _Scored | None] = {}
+        self._plans: dict[tuple[tuple[str, ...], frozenset[str]], tuple] = {}
         self._build()
         _remember(registry, self)
 
@@ -193,6 +229,7 @@ class Matcher:
         self._unknown_idf = 1.0 + math.log(n + 1)
         for w in self._wordings:
             w.total = sum(self._idf[k] * wt for k, wt in w.weights.items())
+            w.scaled = {k: self._idf[k] * wt for k, wt in w.weights.items()}
 
     def _add_product(self, name: str) -> str:
         words = tuple(name.lower().split())
@@ -205,10 +242,15 @@ class Matcher:
 
     def products_in(self, sentence: Sentence) -> set[str]:
         """Product names the sentence mentions: registry products and product-like names."""
+        return self._products_in(sentence, set(_features(sentence).product_like))
+
+    def _products_in(self, sentence: Sentence, found: set[str]) -> set[str]:
+        products = self._products
         lowers = [t.lower for t in tokens(sentence) if not t.is_punct]
-        found = set(_product_like(sentence))
         for i, low in enumerate(lowers):
-            for words, key in self._products.get(low, ()):
+            if low not in products:
+                continue
+            for words, key in products[low]:
                 if tuple(lowers[i : i + len(words)]) == words:
                     found.add(key)
         return found
@@ -233,57 +275,101 @@ class Matcher:
             claim=best.wording.claim, score=round(best.score, 3), wording=best.wording.text
         )
 
-    def _candidates(self, keys: set[str]) -> list[int]:
-        """Wordings holding the sentence's rarest terms, capped so cost stays flat."""
-        known = sorted((k for k in keys if k in self._postings), key=lambda k: (self._df[k], k))
-        hits: dict[int, float] = {}
-        for used, key in enumerate(known[:RARE_TERMS]):
-            postings = self._postings[key]
-            if used and len(postings) > MAX_POSTINGS:
+    def _rarest(self, keys: Iterable[str]) -> tuple[str, ...]:
+        """The terms whose postings retrieve candidates: the rarest few, common ones left out."""
+        postings_of, df = self._postings, self._df
+        known = sorted((k for k in keys if k in postings_of), key=lambda k: (df[k], k))
+        used: list[str] = []
+        for key in known[:RARE_TERMS]:
+            if used and len(postings_of[key]) > MAX_POSTINGS:
                 break  # only common terms are left: reading them would cost ~ registry size
-            postings = postings[:MAX_POSTINGS]
+            used.append(key)
+        return tuple(used)
+
+    def _candidates(self, rarest: tuple[str, ...]) -> list[int]:
+        """Wordings holding the sentence's rarest terms, capped so cost stays flat."""
+        postings_of, idf_of = self._postings, self._idf
+        hits: dict[int, float] = {}
+        get = hits.get
+        for used, key in enumerate(rarest):
+            postings = postings_of[key][:MAX_POSTINGS]
             self.stats.postings_read += len(postings)
-            idf = self._idf[key]
+            idf = idf_of[key]
+            if not used:
+                hits = dict.fromkeys(postings, idf)  # a posting list names a wording once
+                get = hits.get
+                continue
             for index in postings:
-                hits[index] = hits.get(index, 0.0) + idf
+                hits[index] = get(index, 0.0) + idf
         self.stats.candidates = len(hits)
-        # Highest summed idf first, lower index on ties: the same order as a full sort.
-        top = heapq.nlargest(MAX_CANDIDATES, hits.items(), key=lambda kv: (kv[1], -kv[0]))
-        return [index for index, _ in top]
+        # Highest summed idf first, lower index on ties (a stable sort keeps index order).
+        top = sorted(hits)
+        top.sort(key=hits.__getitem__, reverse=True)
+        return top[:MAX_CANDIDATES]
+
+    def _survivors(self, keys: Iterable[str], named: frozenset[str]) -> tuple[_Wording, ...]:
+        """Candidate wordings that pass the product guard, in candidate order.
+
+        Sentences about one product and endpoint share their rarest terms and named products,
+        so the answer is kept by those (with the stats it set).
+        """
+        rarest = self._rarest(keys)
+        plan = (rarest, named)
+        found = self._plans.get(plan)
+        if found is None:
+            self.stats.postings_read = 0
+            candidates = self._candidates(rarest)
+            wordings = self._wordings
+            survivors = tuple(
+                w
+                for w in (wordings[i] for i in candidates)
+                if not (named and w.products and named.isdisjoint(w.products))
+            )
+            found = (survivors, len(candidates), self.stats.candidates, self.stats.postings_read)
+            if len(self._plans) >= RECENT:
+                self._plans.clear()
+            self._plans[plan] = found
+        survivors, scored, self.stats.candidates, self.stats.postings_read = found
+        self.stats.scored = scored
+        self.stats.history.append(scored)
+        return survivors
 
     def _best(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
-        # match() and then nearest() (for the CC101 hint) ask about the same sentence.
+        # match() and then nearest() (for the CC101 hint) ask about the same sentence, and
+        # drafts repeat sentences: remember recent answers.
         key = (sentence.text, ctx.product if ctx is not None else None)
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]
+        if key in self._recent:
+            return self._recent[key]
         best = self._score(sentence, ctx)
-        self._last = (key, best)
+        if len(self._recent) >= RECENT:
+            self._recent.clear()
+        self._recent[key] = best
         return best
 
     def _score(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
         self.stats.postings_read = 0
-        terms = content(sentence)
-        weights = _weights(sentence)
+        features = _features(sentence)
+        weights = features.weights
         if not weights:
             self.stats.candidates = self.stats.scored = 0
             return None
-        sent_total = sum(self._idf.get(k, self._unknown_idf) * wt for k, wt in weights.items())
-        sent_numbers = {(abs(n.value), n.unit) for n in numbers(sentence) if n.role == "value"}
-        named = self.products_in(sentence)
-        has_effect = any(t.kind in ("effect", "comparison") for t in terms)
+        idf_of, unknown = self._idf, self._unknown_idf
+        sent_total = sum(idf_of.get(k, unknown) * wt for k, wt in weights.items())
+        # idf x min(a, b) == min(idf x a, idf x b) for idf > 0: both sides scaled once.
+        sent_scaled = {k: idf_of[k] * wt for k, wt in weights.items() if k in idf_of}
+        sent_numbers = features.numbers
+        named = frozenset(self._products_in(sentence, set(features.product_like)))
+        has_effect = features.effect
         wanted = (ctx.product or "").lower() if ctx is not None else ""
         scored: list[_Scored] = []
-        candidates = self._candidates(set(weights))
-        self.stats.scored = len(candidates)
-        self.stats.history.append(len(candidates))
-        for index in candidates:
-            w = self._wordings[index]
-            if named and w.products and not (named & w.products):
+        for w in self._survivors(weights, named):
+            scaled = w.scaled
+            shared = weights.keys() & scaled.keys()
+            if w.endpoint and shared.isdisjoint(w.endpoint):
                 continue
-            shared = weights.keys() & w.weights.keys()
-            if w.endpoint and not (shared & w.endpoint):
-                continue
-            overlap = sum(self._idf[k] * min(weights[k], w.weights[k]) for k in shared)
+            overlap = sum(
+                map(min, map(sent_scaled.__getitem__, shared), map(scaled.__getitem__, shared))
+            )
             recall = overlap / w.total if w.total else 0.0
             precision = overlap / sent_total
             if not recall or not precision:
@@ -301,10 +387,11 @@ class Matcher:
         scored.sort(key=lambda s: -s.score)
         top = [s for s in scored if s.score >= scored[0].score - 0.02]
         if len(top) > 1:
-            from rapidfuzz import fuzz
+            from rapidfuzz.fuzz import token_set_ratio
 
+            lower = sentence.text.lower()
             for s in top:
-                s.ratio = fuzz.token_set_ratio(sentence.text.lower(), s.wording.text.lower())
+                s.ratio = token_set_ratio(lower, s.wording.text.lower())
             top.sort(key=lambda s: (-s.ratio, -s.score))
         return top[0]
 

@@ -11,14 +11,18 @@ checks can ignore them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from claimcheck.segment import tokens_of  # light: spaCy is imported on first use only
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from claimcheck.model import Sentence, Token
 
 # Function words that carry no claim content. Negations are kept apart (NEGATIONS) because a
@@ -197,6 +201,8 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str]
     kinds: dict[str, str]  # concept -> kind
     longest: int
+    # First word of any phrase -> the longest phrase it starts (lets most words skip lookups).
+    firsts: dict[str, int] = field(default_factory=dict)
 
 
 def _lemma_seq(text: str) -> tuple[str, ...]:
@@ -209,7 +215,7 @@ def _lemma_seq(text: str) -> tuple[str, ...]:
 def lexicon() -> Lexicon:
     """The built-in synonym lexicon (loaded and lemmatised once per process)."""
     raw = resources.files("claimcheck.rules").joinpath("synonyms.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = yaml.load(raw, Loader=yaml.CSafeLoader)  # libyaml: same data, far faster
     phrases: dict[tuple[str, ...], str] = {}
     kinds: dict[str, str] = {}
     for concept, entry in data["concepts"].items():
@@ -219,13 +225,14 @@ def lexicon() -> Lexicon:
             for seq in {_lemma_seq(text), tuple(text.lower().split())}:
                 if seq:
                     phrases.setdefault(seq, concept)
-    return Lexicon(phrases, kinds, max(len(p) for p in phrases))
+    firsts: dict[str, int] = {}
+    for seq in phrases:
+        firsts[seq[0]] = max(firsts.get(seq[0], 0), len(seq))
+    return Lexicon(phrases, kinds, max(len(p) for p in phrases), firsts)
 
 
 def tokens(sentence: Sentence) -> tuple[Token, ...]:
     """The sentence's tokens, tokenising it now when the segmenter left them out."""
-    from claimcheck.segment import tokens_of
-
     return tokens_of(sentence)
 
 
@@ -233,8 +240,20 @@ def _words(sentence: Sentence) -> list[Token]:
     return [t for t in tokens(sentence) if not t.is_punct or t.text in _SYMBOLS]
 
 
-_CACHE: dict[tuple[str, bool], list[Term]] = {}
-_CACHE_SIZE = 8192
+# Sentence text -> terms, content terms and numbers: matching and every check of a claim ask
+# for the same ones. Cleared when full; callers must not modify what they get.
+_CACHE: dict[tuple[str, str], list[Any]] = {}
+_CACHE_SIZE = 16384
+
+
+def _cached(what: str, sentence: Sentence, make: Callable[[Sentence], list[Any]]) -> list[Any]:
+    key = (sentence.text, what)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        found = _CACHE[key] = make(sentence)
+    return found
 
 
 def terms(sentence: Sentence, *, stopwords: bool = False) -> list[Term]:
@@ -244,50 +263,61 @@ def terms(sentence: Sentence, *, stopwords: bool = False) -> list[Term]:
     they are kept as plain words so that patterns can rely on them. Cached by text, since
     every check of a claim asks for the same terms (callers must not modify the list).
     """
-    key = (sentence.text, stopwords)
-    found = _CACHE.get(key)
-    if found is None:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.clear()
-        found = _CACHE[key] = _terms(sentence, stopwords)
-    return found
+    if stopwords:
+        return _cached("terms+stop", sentence, lambda s: _terms(s, True))
+    return _cached("terms", sentence, lambda s: _terms(s, False))
 
 
 def _terms(sentence: Sentence, stopwords: bool) -> list[Term]:
     lex = lexicon()
+    phrases, firsts = lex.phrases, lex.firsts
     words = _words(sentence)
     lemmas = [t.lemma.lower() for t in words]
+    count = len(words)
     out: list[Term] = []
     i = 0
-    while i < len(words):
+    while i < count:
         tok = words[i]
-        number = _as_number(tok.text)
-        if number is not None or _STAT.match(tok.text) or _TIMES.match(tok.text):
-            out.append(Term("#" + tok.text.lower().lstrip("+"), "number", tok.start, tok.end))
+        text = tok.text
+        # Only a token with a digit can be a number, a statistic or an "x-fold".
+        if not text.isalpha() and (
+            _as_number(text) is not None or _STAT.match(text) or _TIMES.match(text)
+        ):
+            out.append(Term("#" + text.lower().lstrip("+"), "number", tok.start, tok.end))
             i += 1
             continue
-        for n in range(min(lex.longest, len(words) - i), 0, -1):
-            concept = lex.phrases.get(tuple(lemmas[i : i + n]))
-            if concept is None and n == 1:
-                concept = lex.phrases.get((tok.lower,))
+        lem = lemmas[i]
+        # No phrase starts with this lemma (or lower-case form): only the word itself is left.
+        top = firsts.get(lem, 0)
+        if top or tok.lower in firsts:
+            for n in range(min(max(top, 1), count - i), 0, -1):
+                concept = phrases.get(tuple(lemmas[i : i + n]))
+                if concept is None and n == 1:
+                    concept = phrases.get((tok.lower,))
+                if concept is not None:
+                    out.append(Term(concept, lex.kinds[concept], tok.start, words[i + n - 1].end))
+                    i += n
+                    break
+            else:
+                concept = None
             if concept is not None:
-                out.append(Term(concept, lex.kinds[concept], tok.start, words[i + n - 1].end))
-                i += n
-                break
-        else:
-            lem = lemmas[i]
-            if lem in NEGATIONS or tok.lower in NEGATIONS:
-                out.append(Term("not", "negation", tok.start, tok.end))
-            elif (
-                stopwords or (lem not in STOPWORDS and tok.lower not in STOPWORDS and len(lem) > 1)
-            ) and any(ch.isalnum() for ch in lem):
-                out.append(Term(lem, "word", tok.start, tok.end))
-            i += 1
+                continue
+        if lem in NEGATIONS or tok.lower in NEGATIONS:
+            out.append(Term("not", "negation", tok.start, tok.end))
+        elif (
+            stopwords or (lem not in STOPWORDS and tok.lower not in STOPWORDS and len(lem) > 1)
+        ) and (lem.isalnum() or any(ch.isalnum() for ch in lem)):
+            out.append(Term(lem, "word", tok.start, tok.end))
+        i += 1
     return out
 
 
 def content(sentence: Sentence) -> list[Term]:
     """Terms that say what a sentence is about: no numbers, negations or stopwords."""
+    return _cached("content", sentence, _content)
+
+
+def _content(sentence: Sentence) -> list[Term]:
     return [t for t in terms(sentence) if t.kind not in ("number", "negation")]
 
 
@@ -305,11 +335,20 @@ def _decimals(text: str) -> int:
 
 
 def numbers(sentence: Sentence) -> list[Number]:
-    """Every number of a sentence with its unit and role (value, p-value, sample size, year)."""
+    """Every number of a sentence with its unit and role (value, p-value, sample size, year).
+
+    Cached by text (callers must not modify the list).
+    """
+    return _cached("numbers", sentence, _numbers)
+
+
+def _numbers(sentence: Sentence) -> list[Number]:
     lex = lexicon()
     words = _words(sentence)
     out: list[Number] = []
     for i, tok in enumerate(words):
+        if tok.text.isalpha():
+            continue  # a number, statistic or "x-fold" has a digit
         stat = _STAT.match(tok.text)
         if stat:
             role = "p" if stat.group(1).lower() == "p" else "n"

@@ -1,0 +1,119 @@
+"""The fast paths give the same answers as the plain ones.
+
+segment() slices each block's tokenization per sentence and runs the sentencizer's rule over
+the token array; detect, normalize and the Matcher keep answers by sentence text. Each test
+compares a shortcut with the slow way on text chosen to trip it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import segment as seg
+from claimcheck.detect import analyse, detect
+from claimcheck.model import ApprovedClaim, Block, Document, Registry, Scope, Token
+from claimcheck.registry.match import Matcher
+
+TRICKY = [
+    "Reduced pain.[1] Next it works. It was 12%.Next one, e.g. this. U.S. sales rose.",
+    'foo\nbar. Baz qux!"Quoted." Then\n\nmore... and \u201cquoted.\u201d Done?No',
+    "  Leading space. Fig. 2 shows it. No. 5 is here. Acme Inc. Next!!! Wow?! ok",
+    "ArcGuide reduced operative time by 12% (p<0.01) vs. standard care; n=212.",
+    "It doesn't cut costs \u2014 can't, won't. Ask your doctor: call 1-800-555-0100.",
+    "a\u3002b\uff01c. Don't stop.",
+]
+
+
+def _slow_tokens(text: str) -> tuple[Token, ...]:
+    """Tokens built the plain way: one spaCy Token at a time."""
+    table = seg.lemmas()
+    out = []
+    for t in seg.nlp().tokenizer(text):
+        if t.is_space:
+            continue
+        out.append(
+            Token(
+                text=t.text,
+                lower=t.lower_,
+                lemma=table.get(t.lower, t.lower_),
+                start=t.idx,
+                end=t.idx + len(t.text),
+                is_punct=t.is_punct or t.is_quote or t.is_bracket,
+                like_num=t.like_num,
+            )
+        )
+    return tuple(out)
+
+
+def _doc(*texts: str) -> Document:
+    return Document(
+        path="d.md", format="markdown", blocks=tuple(Block(t) for t in texts), sha256=""
+    )
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_sentence_starts_are_the_sentencizers(text: str) -> None:
+    doc = seg.nlp()(text)
+    expected = [t.idx for t in doc if t.is_sent_start]
+    rows = seg.nlp().tokenizer(text).to_array(seg._TOKEN_ATTRS).tolist()
+    punct = seg.nlp().get_pipe("sentencizer").punct_chars
+    assert seg._sentence_starts(rows, text, punct) == expected
+
+
+def test_sliced_tokens_equal_retokenized_sentences() -> None:
+    seg._TOKENS.clear()
+    sentences = seg.segment(_doc(*TRICKY))
+    assert len(sentences) > 15
+    primed = dict(seg._TOKENS)
+    assert len(primed) >= len(sentences) - 3  # most sentences start and end at whitespace
+    for s in sentences:
+        assert seg.tokens_of(s) == _slow_tokens(s.text), s.text
+        if s.text in primed:
+            assert primed[s.text] == _slow_tokens(s.text), s.text
+
+
+def test_cached_detection_keeps_its_own_sentence() -> None:
+    first = seg.segment(_doc("Intro here. ArcGuide cuts blood loss by 30%."))[1]
+    second = seg.segment(_doc("ArcGuide cuts blood loss by 30%."))[0]
+    a, b = detect(first), detect(second)
+    assert a is not None and b is not None
+    assert a.sentence is first and b.sentence is second and a.cues == b.cues
+    # Cached and fresh analysis (a sentence carrying its own tokens is never cached) agree.
+    fresh = analyse(seg.sentence_of(first.text))
+    assert (fresh.cues, fresh.strength, fresh.relation) == (a.cues, a.strength, a.relation)
+
+
+def test_matcher_shortcuts_agree_with_a_fresh_matcher() -> None:
+    registry = Registry(
+        claims=tuple(
+            ApprovedClaim(
+                id=f"C{i}",
+                text=f"{p} reduced {e} by {10 + i}% in a randomized trial.",
+                scope=Scope(products=(p.lower(),)),
+            )
+            for i, (p, e) in enumerate(
+                (p, e)
+                for p in ("ArcGuide", "FlexiSeal", "NovaStent")
+                for e in ("blood loss", "operative time", "length of stay")
+            )
+        )
+    )
+    texts = [
+        "ArcGuide reduced blood loss by 10% compared with standard care.",
+        "ArcGuide lowered blood loss by 11% in our study.",
+        "NovaStent shortened length of stay by 18%.",
+        "FlexiSeal reduced operative time by 14%.",
+    ]
+    shared = Matcher(registry)
+    for text in texts:
+        claim = analyse(seg.sentence_of(text))
+        got = shared.match(claim)
+        fresh = Matcher(registry)
+        want = fresh.match(claim)
+        assert got == want, text
+        assert (shared.stats.scored, shared.stats.candidates, shared.stats.postings_read) == (
+            fresh.stats.scored,
+            fresh.stats.candidates,
+            fresh.stats.postings_read,
+        )
+    assert shared.match(analyse(seg.sentence_of(texts[0]))).claim.id == "C0"
