@@ -146,6 +146,16 @@ class Sentence:
     tokens: tuple[Token, ...] = ()
     kind: str = "paragraph"  # the block kind it came from
 
+    @property
+    def where(self) -> str:
+        """Location label naming the part of the draft: 'line 12', 'slide 2 notes', 'footer'."""
+        base = self.location.label()
+        if self.kind == "notes":
+            return f"{base} notes"
+        if self.kind in ("header", "footer"):
+            return self.kind if base == "-" else f"{base} {self.kind}"
+        return base
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:

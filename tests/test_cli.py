@@ -244,3 +244,19 @@ def test_installed_console_script(workspace: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["summary"]["verdicts"]["overstated"] == 1
+
+
+def test_docx_footer_claims_are_checked_and_labelled(workspace: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(SUPPORTED)
+    document.sections[0].footer.paragraphs[0].text = "ArcGuide guarantees perfect alignment."
+    document.save(str(workspace / "brochure.docx"))
+    code, out, _ = run("check", "brochure.docx", "--as-of", "2026-11-23")
+    assert code == 1
+    assert "footer: UNSUPPORTED: ArcGuide [guarantees] [perfect] alignment." in out
+    code, out, _ = run("check", "brochure.docx", "--format", "json", "--as-of", "2026-11-23")
+    claims = json.loads(out)["documents"][0]["claims"]
+    assert [c["verdict"] for c in claims] == ["supported", "unsupported"]
+    assert claims[0]["location"]["paragraph"] == 1

@@ -19,8 +19,9 @@ from claimcheck.segment import tokens_of
 
 __all__ = ["analyse", "detect", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
 
-# Block kinds whose sentences are never claims.
-NON_CLAIM_KINDS = frozenset({"heading", "title", "header", "footer"})
+# Block kinds whose sentences are never claims. Headers and footers are checked: a tagline
+# in a running footer is promotional copy like any other.
+NON_CLAIM_KINDS = frozenset({"heading", "title"})
 # Cue kinds that make a sentence claim-like when live (not negated).
 CLAIM_KINDS = frozenset(
     {

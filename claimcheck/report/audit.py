@@ -216,7 +216,7 @@ def _claim_view(n: int, c: ClaimResult, registry: Registry) -> ClaimView:
         wording = approved.text if approved else None
     return ClaimView(
         number=n,
-        location=c.sentence.location.label(),
+        location=c.sentence.where,
         sentence=c.sentence.text,
         segments=segments(c.sentence.text, c.findings),
         verdict=c.verdict,

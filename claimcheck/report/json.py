@@ -76,6 +76,7 @@ def _claim(claim: ClaimResult) -> dict[str, Any]:
     return {
         "sentence": claim.sentence.text,
         "location": claim.sentence.location.to_json(),
+        "part": claim.sentence.kind,
         "verdict": claim.verdict,
         "claim_id": claim.claim_id,
         "score": round(claim.score, 3) if claim.score is not None else None,

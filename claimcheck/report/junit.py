@@ -66,7 +66,7 @@ def _suite(doc: DocumentResult, floor: int) -> ET.Element:
         )
         errors += 1
     for claim in doc.claims:
-        label = claim.sentence.location.label()
+        label = claim.sentence.where
         name = (
             f"{label}: {_clip(claim.sentence.text)}" if label != "-" else _clip(claim.sentence.text)
         )

@@ -97,7 +97,7 @@ def _plain_lines(report: Report, verbose: bool) -> list[str]:
             continue
         lines.append(f"{doc.path} ({_context_label(doc)})")
         for claim in claims:
-            where = claim.sentence.location.label()
+            where = claim.sentence.where
             lines.append(f"  {where}: {claim.verdict.upper()}: {marked(claim)}")
             for f in claim.findings:
                 waived = f" (waived: {f.waived})" if f.waived is not None else ""
@@ -154,7 +154,7 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
         console.print(
             Text.assemble(
                 "  ",
-                (claim.sentence.location.label(), "dim"),
+                (claim.sentence.where, "dim"),
                 ": ",
                 (claim.verdict.upper(), f"bold {style}"),
                 ": ",
