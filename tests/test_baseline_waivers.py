@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from claimcheck.baseline import apply_baseline, load_baseline, write_baseline
+from claimcheck.config import Waiver
 from claimcheck.errors import InputError
 from claimcheck.fingerprint import assign_fingerprints, fingerprint, normalise
 from claimcheck.model import (
@@ -67,19 +68,6 @@ def all_findings(rep: Report) -> list[Finding]:
     return [f for d in rep.documents for c in d.claims for f in c.findings] + [
         f for d in rep.documents for f in d.findings
     ]
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """Stands in for claimcheck.config.Waiver (same fields)."""
-
-    reason: str
-    rule: str | None = None
-    fingerprint: str | None = None
-    sentence: str | None = None
-    file: str | None = None
-    approver: str | None = None
-    expires: date | None = None
 
 
 # --------------------------------------------------------------------------- fingerprints
@@ -335,9 +323,8 @@ def test_inline_directive_in_a_real_markdown_file(tmp_path: Path):
 
 
 def test_config_waiver_records_work_unchanged():
-    from claimcheck.config import Waiver as ConfigWaiver
 
-    waiver = ConfigWaiver(
+    waiver = Waiver(
         reason="label wording", rule="intensifier", sentence=SENTENCE.upper(), file="a.md"
     )
     # a pattern without '/' matches the file name at any depth, as in the config's other globs
