@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
-from claimcheck.errors import ClaimcheckError, UsageError
+from claimcheck.errors import ClaimcheckError, ConfigError, UsageError
 from claimcheck.model import Context, DocumentResult, Registry, Report
 
 # Below this many files the fork and result pickling cost more than a second core gains.
@@ -58,11 +58,20 @@ def prepare(options: Options) -> Session:
     if options.registry and not options.evidence:
         evidence_paths = ()  # an explicit registry is not mixed with the config's evidence
     notices: list[str] = []
-    for p in (*registry_paths, *evidence_paths):
-        if not Path(p).exists():
-            raise UsageError(
-                f"no such registry or evidence path: {display_path(Path(p), options.cwd)}"
-            )
+    for key, paths, given in (
+        ("registry", registry_paths, options.registry),
+        ("evidence", evidence_paths, options.evidence),
+    ):
+        for p in paths:
+            if Path(p).exists():
+                continue
+            shown = display_path(Path(p), options.cwd)
+            if not given and config.path is not None:  # named by the config: point there
+                raise ConfigError(
+                    f"'{key}' names {shown}, which does not exist",
+                    path=display_path(config.path, options.cwd),
+                )
+            raise UsageError(f"no such {key} path: {shown}")
     if registry_paths:
         registry = load_registry(
             list(registry_paths),

@@ -260,3 +260,17 @@ def test_docx_footer_claims_are_checked_and_labelled(workspace: Path) -> None:
     claims = json.loads(out)["documents"][0]["claims"]
     assert [c["verdict"] for c in claims] == ["supported", "unsupported"]
     assert claims[0]["location"]["paragraph"] == 1
+
+
+def test_missing_registry_named_by_the_config_points_at_the_config(workspace: Path) -> None:
+    (workspace / "claimcheck.yaml").write_text("registry: nope.yaml\n", encoding="utf-8")
+    draft(workspace, SUPPORTED)
+    code, _, err = run("check", "draft.md")
+    assert code == 2
+    assert (
+        err.strip()
+        == "claimcheck: error: claimcheck.yaml: 'registry' names nope.yaml, which does not exist"
+    )
+    code, _, err = run("check", "draft.md", "--registry", "missing.yaml")
+    assert code == 2
+    assert err.strip() == "claimcheck: error: no such registry path: missing.yaml"
