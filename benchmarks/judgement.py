@@ -1,7 +1,7 @@
 """How good is claimcheck's judgement? Run the real pipeline on external labelled datasets.
 
     python benchmarks/judgement.py [--datasets DIR] [--split test|train] [--json FILE]
-                                   [--parts insciout,yu,bioscope,scifact]
+                                   [--parts insciout,yu,bioscope,scifact[,retrieval]]
 
 Every part goes through claimcheck's own stages (`segment.sentence_of` -> `detect.analyse` ->
 `registry.match.Matcher` -> `checks.judge.judge`) on records built in memory with
@@ -12,6 +12,9 @@ files are missing is reported as skipped.
 Parts:
   insciout  Wright & Augenstein 2021 press-release vs abstract pairs (exaggerates / same /
             downplays), judged with every rule and with the strength rules only (CC205, CC207).
+  retrieval (only when named) The same InSciOut split as a retrieval task: every abstract conclusion of the split is
+            one approved claim of a single registry, every press-release conclusion a copy
+            sentence; does the real Matcher find the pair's own abstract among all of them?
   yu        Yu et al. 2019/2020 claim-strength sentences (0-3), via judgement_nlp.bench_strength.
   bioscope  BioScope hedge detection, abstracts and full papers, via judgement_nlp.bench_bioscope.
   scifact   SciFact dev claim/abstract pairs: supported vs not (claimcheck does no NLI).
@@ -38,7 +41,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATASETS = (ROOT / ".." / "shared" / "datasets").resolve()
-PARTS = ("insciout", "yu", "bioscope", "scifact")
+PARTS = ("insciout", "yu", "bioscope", "scifact")  # run by default
+OPTIONAL_PARTS = ("retrieval",)  # run when named in --parts
 
 EXAGGERATION = ("exaggerates", "same", "downplays")
 # The only rules whose verdicts depend on claim strength; the InSciOut labels are a
@@ -289,6 +293,106 @@ def bench_insciout(path: Path, limit: int | None = None) -> dict[str, Any]:
     return out
 
 
+def bench_retrieval(path: Path, limit: int | None = None) -> dict[str, Any]:
+    """Find each press release's own abstract among every abstract of the split (real Matcher).
+
+    One registry holds every abstract conclusion as an approved claim (ids by row); each press
+    release goes through `analyse(sentence_of(...))` and `Matcher.match` / `nearest`. A hit is
+    a claim whose text is the row's own abstract (identical abstracts of two rows both count).
+    The candidate figures read the Matcher's own retrieval step (its rarest-term postings and
+    the MAX_CANDIDATES cap) to tell "never retrieved" apart from "retrieved but outscored".
+    """
+    from claimcheck.model import ApprovedClaim, Evidence, Registry
+    from claimcheck.registry import match as match_mod
+
+    rows = _jsonl(path, limit)
+    stages = Stages()
+    ev = Evidence(id="EV-RETRIEVAL", citation="benchmark retrieval record")
+    claims = tuple(
+        ApprovedClaim(
+            id=f"ABSTRACT-{i}",
+            text=row["abstract_conclusion"],
+            evidence=(ev.id,),
+            status="approved",
+            source=f"benchmark:{path.name}:{i}",
+        )
+        for i, row in enumerate(rows)
+    )
+    registry = Registry(claims=claims, evidence={ev.id: ev})
+    start = time.perf_counter()
+    matcher = match_mod.Matcher(registry)
+    build = time.perf_counter() - start
+    matched = correct = top1 = nearest_found = retrieved = capped = 0
+    retrieved_counts: list[int] = []
+    scored_counts: list[int] = []
+    scores_ok: list[float] = []
+    scores_wrong: list[float] = []
+    start = time.perf_counter()
+    for row in rows:
+        own = row["abstract_conclusion"]
+        copy = stages.claim(row["press_release_conclusion"])
+        match = matcher.match(copy, stages.ctx)
+        best = matcher._best(copy.sentence, stages.ctx)  # the top candidate, any score
+        retrieved_counts.append(matcher.stats.candidates)
+        scored_counts.append(matcher.stats.scored)
+        if best is not None and best.wording.claim.text == own:
+            top1 += 1
+        near = matcher.nearest(copy, stages.ctx)
+        nearest_found += near is not None and near.claim.text == own
+        if match is not None:
+            matched += 1
+            ok = match.claim.text == own
+            correct += ok
+            (scores_ok if ok else scores_wrong).append(match.score)
+        # Is the own abstract among the candidates at all (before and after the cap)?
+        features = match_mod._features(copy.sentence)
+        rarest = matcher._rarest(features.weights)
+        own_ids = {j for j, w in enumerate(matcher._wordings) if w.claim.text == own}
+        hits: set[int] = set()
+        for key in rarest:
+            hits.update(matcher._postings[key][: match_mod.MAX_POSTINGS])
+        retrieved += bool(own_ids & hits)
+        capped += bool(own_ids & set(matcher._candidates(rarest)))
+    secs = time.perf_counter() - start
+    n = len(rows)
+    return {
+        "file": path.name,
+        "pairs": n,
+        "registry_claims": len(claims),
+        "distinct_abstracts": len({c.text for c in claims}),
+        "threshold": matcher.threshold,
+        "matched": matched,
+        "match_rate": _ratio(matched, n),
+        "correct": correct,
+        "precision": _ratio(correct, matched),
+        "recall": _ratio(correct, n),
+        "top1": top1,
+        "top1_accuracy": _ratio(top1, n),
+        "nearest_correct": nearest_found,
+        "own_in_postings": _ratio(retrieved, n),
+        "own_in_candidates": _ratio(capped, n),
+        "candidates": _spread(retrieved_counts),
+        "scored": _spread(scored_counts),
+        "max_candidates": match_mod.MAX_CANDIDATES,
+        "mean_score_correct": sum(scores_ok) / len(scores_ok) if scores_ok else 0.0,
+        "mean_score_wrong": sum(scores_wrong) / len(scores_wrong) if scores_wrong else 0.0,
+        "build_seconds": round(build, 3),
+        "sentences_per_second": round(n / secs, 1) if secs else 0.0,
+    }
+
+
+def _spread(values: Sequence[int]) -> dict[str, float]:
+    """Mean, median and max of a list of counts."""
+    if not values:
+        return {"mean": 0.0, "median": 0.0, "max": 0}
+    ordered = sorted(values)
+    return {
+        "mean": sum(ordered) / len(ordered),
+        "median": float(ordered[len(ordered) // 2]),
+        "max": ordered[-1],
+    }
+
+
 def _exaggeration(verdict: str, copy_strength: int, approved_strength: int) -> str:
     """Map a verdict to the InSciOut label: overstated, else weaker wording, else the same."""
     if verdict == "overstated":
@@ -439,6 +543,7 @@ def run(
     jobs: dict[str, tuple[list[Path], Callable[[], dict[str, Any]]]] = {}
     insciout = datasets / WRIGHT / f"insciout_{split}.jsonl"
     jobs["insciout"] = ([insciout], lambda: bench_insciout(insciout, limit))
+    jobs["retrieval"] = ([insciout], lambda: bench_retrieval(insciout, limit))
     yu = [datasets / YU / n for n in ("annotated_pubmed.csv", "annotated_eureka.csv")]
     jobs["yu"] = (yu, lambda: bench_yu(p for p in yu if p.exists()))
     bio = [
@@ -547,6 +652,39 @@ def render(table: dict[str, Any]) -> str:
                     f"insciout {mode} confusion (gold -> predicted): "
                     f"{part[mode]['three_way']['confusion']}"
                 )
+        elif name == "retrieval":
+            data, n = part["file"], part["pairs"]
+            row(
+                name,
+                data,
+                f"Matcher over {part['registry_claims']} abstracts: own abstract at threshold "
+                f"{part['threshold']}",
+                n,
+                {"precision": part["precision"], "recall": part["recall"]},
+                secs,
+            )
+            row(
+                name,
+                data,
+                "Matcher: top-1 own abstract, any score",
+                n,
+                {"accuracy": part["top1_accuracy"]},
+            )
+            extra.append(
+                f"retrieval: matched {part['matched']}/{n} (match rate {part['match_rate']:.3f}), "
+                f"{part['correct']} to the own abstract (precision {part['precision']:.3f}, "
+                f"recall {part['recall']:.3f}); top-1 {part['top1']}/{n} "
+                f"({part['top1_accuracy']:.3f}); nearest() names the own abstract "
+                f"{part['nearest_correct']}/{n}; mean score right {part['mean_score_correct']:.3f}"
+                f" / wrong {part['mean_score_wrong']:.3f}"
+            )
+            extra.append(
+                f"retrieval candidates: own abstract in the rarest-term postings "
+                f"{part['own_in_postings']:.3f}, among the <= {part['max_candidates']} scored "
+                f"{part['own_in_candidates']:.3f}; retrieved per sentence {part['candidates']}; "
+                f"scored {part['scored']}; index build {part['build_seconds']}s, "
+                f"{part['sentences_per_second']} sentences/s"
+            )
         elif name == "yu":
             for data, m in part.items():
                 if not isinstance(m, dict):
@@ -659,18 +797,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="insciout_test/pairs_dev (report) or insciout_train/pairs_train (tune)",
     )
     parser.add_argument(
-        "--parts", default=",".join(PARTS), help="comma-separated subset of: " + ", ".join(PARTS)
+        "--parts",
+        default=",".join(PARTS),
+        help="comma-separated subset of: " + ", ".join(PARTS + OPTIONAL_PARTS),
     )
     parser.add_argument(
         "--limit",
         type=int,
         default=None,
-        help="first N pairs of insciout/scifact only (quick look)",
+        help="first N pairs of insciout/retrieval/scifact only (quick look)",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.parts.split(",") if p.strip()]
-    unknown = sorted(set(parts) - set(PARTS))
+    unknown = sorted(set(parts) - set(PARTS) - set(OPTIONAL_PARTS))
     if unknown:
         parser.error(f"unknown part(s): {', '.join(unknown)}")
     table = run(args.datasets, args.split, parts, args.limit)

@@ -199,3 +199,97 @@ def test_cost_does_not_grow_with_registry_size():
     assert big[0] <= MAX_CANDIDATES
     # 150x more claims, all sharing the comparator and design words: same work per sentence
     assert big[0] <= small[0] + 2 and big[1] <= small[1] + 10, scored
+
+
+# ---------------------------------------------------------------- paraphrase generalisations
+
+PARAPHRASE = Registry(
+    claims=(
+        ApprovedClaim(
+            id="STATIN-RISK",
+            text="Daily statin use was associated with a lower risk of stroke in older adults.",
+        ),
+        ApprovedClaim(
+            id="WALK-DEATH",
+            text="Brisk walking was linked to lower mortality in people with heart failure.",
+        ),
+        ApprovedClaim(
+            id="SLEEP-MOOD",
+            text="Short sleep was related to poorer mood in adolescents.",
+        ),
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def paraphrases() -> Matcher:
+    return Matcher(PARAPHRASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # risk / likely / chance are one concept
+        ("Older adults who took a statin daily were less likely to have a stroke.", "STATIN-RISK"),
+        # mortality / death / die, linked / tied
+        ("Brisk walking was tied to fewer deaths in people with heart failure.", "WALK-DEATH"),
+        # related / linked, and a reporting frame that names who found it
+        (
+            "Researchers at Northfield Institute have found that short sleep is linked to poorer "
+            "mood in adolescents.",
+            "SLEEP-MOOD",
+        ),
+        (
+            "Short sleep is linked to poorer mood in adolescents, according to a study published "
+            "today in the Westbury Journal of Paediatrics.",
+            "SLEEP-MOOD",
+        ),
+        # an all-capitals abbreviation is not a product name, so it cannot veto the match
+        (
+            "Daily statin use was associated with a lower stroke risk in older US adults.",
+            "STATIN-RISK",
+        ),
+    ],
+)
+def test_paraphrases_match(paraphrases, text, expected):
+    match = paraphrases.match(claim_of(text))
+    assert match is not None, text
+    assert match.claim.id == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reporting words and the population alone never carry a match
+        "Researchers at a university found and reported today that adolescents prefer music.",
+        # a CamelCase brand still vetoes a claim about another product
+        "StatiGuard use was associated with a lower risk of stroke in older adults, says NHS.",
+    ],
+)
+def test_paraphrase_negatives(text):
+    registry = Registry(
+        claims=PARAPHRASE.claims[2:]
+        + (
+            ApprovedClaim(
+                id="BRAND-RISK",
+                text="CardioStat use was associated with a lower risk of stroke in older adults.",
+                scope=Scope(products=("cardiostat",)),
+            ),
+        )
+    )
+    assert Matcher(registry).match(claim_of(text)) is None
+
+
+def test_reporting_words_do_not_become_concepts():
+    from claimcheck.registry.normalize import content
+
+    # "have" is not the unit DAY (the lemmatiser reads "d" as "have"), and "new" stays a word
+    keys = [t.key for t in content(claim_of("Scientists have found a new marker.").sentence)]
+    assert "DAY" not in keys and "new" in keys
+
+
+def test_acronyms_are_not_product_names():
+    from claimcheck.registry.match import _camel
+
+    assert _camel("ArcGuide") and _camel("iPhone") and _camel("OrthoNav")
+    assert not any(_camel(w) for w in ("UCL", "BMJ", "US", "MRI", "mRNA", "eGFR", "pH"))

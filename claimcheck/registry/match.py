@@ -74,19 +74,80 @@ KIND_WEIGHT = {
     "generic": 0.4,
     "design": 0.3,
 }
+# Reporting words ("researchers found", "a study published today suggests") say who reported
+# a finding and where, not what it asserts: they count like study-design words. Kept here, not
+# in synonyms.yaml, because phrase rules read that lexicon ("new" is a regulated word there).
+REPORT_WORDS = frozenset(
+    [
+        "find",
+        "finding",
+        "show",
+        "suggest",
+        "publish",
+        "journal",
+        "research",
+        "researcher",
+        "scientist",
+        "report",
+        "reveal",
+        "demonstrate",
+        "indicate",
+        "conclude",
+        "say",
+        "today",
+        "university",
+        "team",
+        "expert",
+        "author",
+        "online",
+        "datum",
+        "data",
+        "result",
+        "evidence",
+        "investigator",
+        "discover",
+        "uncover",
+    ]
+)
+REPORT_WEIGHT = KIND_WEIGHT["design"]
 # Words that never name a product even when capitalised mid-sentence.
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
 _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
 _LEAD = re.compile(r"^(?:In|Among|During|Across|From|At|Over)\b[^,]{0,120},")
+# Who reported a finding and where: "Researchers at X have found that ...", "..., according
+# to a study in Y", "..., a new study by Z suggests." Names of people, places and journals in
+# these frames are rare words that would otherwise outweigh the claim itself.
+_REPORTING = (
+    r"(?:say|says|said|suggests?|suggested|finds?|found|reports?|reported|concludes?|"
+    r"concluded|shows?|showed|shown|reveals?|revealed|indicates?|indicated|demonstrates?|"
+    r"demonstrated|claims?|claimed|publish(?:es|ed)?)"
+)
+_LEAD_REPORT = re.compile(rf"^[^,;:]{{0,160}}?\b{_REPORTING}\s+that\b", re.IGNORECASE)
+_TAIL_REPORT = re.compile(
+    rf",\s+(?:according\s+to\b|(?:[^,;:]{{0,120}}?\b)?{_REPORTING}\b)[^,;:]*$", re.IGNORECASE
+)
+
+
+def _context_spans(text: str) -> tuple[int, int]:
+    """Where the claim proper starts and ends: study-context and reporting frames are outside."""
+    lead = _LEAD.match(text) or _LEAD_REPORT.match(text)
+    start = lead.end() if lead else 0
+    end = len(text)
+    for tail in _TAIL_REPORT.finditer(text, start):
+        if tail.start() - start >= 20:  # the claim proper keeps at least a clause
+            end = tail.start()
+        break
+    return start, end
 
 
 def _weights(sentence: Sentence) -> dict[str, float]:
-    """Kind weight of each content term; a leading study-context phrase counts less."""
-    lead = _LEAD.match(sentence.text)
-    end = lead.end() if lead else 0
+    """Kind weight of each content term; study-context and reporting frames count less."""
+    start, end = _context_spans(sentence.text)
     out: dict[str, float] = {}
     for t in content(sentence):
-        w = KIND_WEIGHT.get(t.kind, 1.0) * (CONTEXT_WEIGHT if t.start < end else 1.0)
+        outside = t.start < start or t.start >= end
+        w = REPORT_WEIGHT if t.key in REPORT_WORDS else KIND_WEIGHT.get(t.kind, 1.0)
+        w *= CONTEXT_WEIGHT if outside else 1.0
         out[t.key] = max(out.get(t.key, 0.0), w)
     return out
 
@@ -158,9 +219,21 @@ def _product_like(sentence: Sentence) -> set[str]:
         if t.is_punct or not t.text[:1].isalpha():
             continue
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if _CAMEL.match(t.text) or nxt in _MARKS:
+        if _camel(t.text) or nxt in _MARKS:
             out.add(t.lower)
     return out
+
+
+def _camel(word: str) -> bool:
+    """A CamelCase brand ('ArcGuide', 'iPhone'), not an acronym or a science term.
+
+    All-capitals words are abbreviations of institutions, places and tests (UCL, BMJ, US,
+    MRI); a lower-case start followed by capitals only is a science term (mRNA, eGFR).
+    """
+    if len(word) < 4 or not _CAMEL.match(word):
+        return False
+    hump = next((i for i, ch in enumerate(word) if i and ch.isupper()), None)
+    return hump is not None and any(ch.islower() for ch in word[hump:])
 
 
 class Matcher:
@@ -200,7 +273,7 @@ class Matcher:
                 for t in content(sentence):
                     if t.kind == "endpoint":
                         concepts.add(t.key)
-                    elif t.kind == "word" and t.key not in names:
+                    elif t.kind == "word" and t.key not in names and t.key not in REPORT_WORDS:
                         endpoint_words.add(t.key)
                 nums = frozenset(
                     (abs(n.value), n.unit) for n in numbers(sentence) if n.role == "value"

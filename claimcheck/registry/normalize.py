@@ -222,7 +222,13 @@ def lexicon() -> Lexicon:
         kinds[concept] = entry["kind"]
         for term in entry["terms"]:
             text = str(term)
-            for seq in {_lemma_seq(text), tuple(text.lower().split())}:
+            surface = tuple(text.lower().split())
+            lemmas = _lemma_seq(text)
+            # The lookup lemmatiser reads some abbreviations as function words ("d" -> "have"):
+            # such a lemma would turn every "have" into the unit DAY, so it is not a synonym.
+            if len(lemmas) == 1 and lemmas[0] in STOPWORDS and lemmas != surface:
+                lemmas = ()
+            for seq in {lemmas, surface}:
                 if seq:
                     phrases.setdefault(seq, concept)
     firsts: dict[str, int] = {}
