@@ -285,10 +285,10 @@ class Config:
         )
 
     def is_included(self, doc_path: Path) -> bool:
-        """True when `doc_path` matches `include` and not `exclude`."""
-        return matches(doc_path, self.include, self.root, self.cwd) and not matches(
-            doc_path, self.exclude, self.root, self.cwd
-        )
+        """True when `doc_path` matches `include` (an empty list means every file) and not `exclude`."""
+        if self.include and not matches(doc_path, self.include, self.root, self.cwd):
+            return False
+        return not matches(doc_path, self.exclude, self.root, self.cwd)
 
 
 def _normalise_context(key: str, value: str) -> str | None:

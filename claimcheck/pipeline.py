@@ -101,7 +101,6 @@ def collect(
     options: Options, session: Session
 ) -> tuple[list[tuple[Path, str]], list[DocumentResult]]:
     """Expand files and directories into (path, display) pairs; bad paths become error results."""
-    from claimcheck.config import matches
     from claimcheck.load import format_of
 
     config = session.config
@@ -116,9 +115,7 @@ def collect(
             for child in sorted(_walk(path)):
                 if format_of(child) is None:
                     continue
-                if config.include and not matches(child, config.include, config.root):
-                    continue
-                if config.exclude and matches(child, config.exclude, config.root):
+                if not config.is_included(child):
                     continue
                 found.setdefault(display_path(child, options.cwd), child)
         elif path.is_file():
@@ -145,6 +142,8 @@ def collect(
 
 def _repo_dirs(options: Options) -> list[Path]:
     """One directory per distinct git work tree the named drafts live in (cwd when none)."""
+    from claimcheck.vcs import toplevel
+
     dirs: dict[Path, None] = {}
     for raw in options.paths:
         path = Path(raw) if Path(raw).is_absolute() else options.cwd / raw
@@ -152,24 +151,8 @@ def _repo_dirs(options: Options) -> list[Path]:
     tops: dict[str, Path] = {}
     for d in dirs or {options.cwd: None}:
         if d.is_dir():
-            tops.setdefault(_git_top(d) or str(options.cwd), d)
+            tops.setdefault(str(toplevel(d) or options.cwd), d)
     return list(tops.values()) or [options.cwd]
-
-
-def _git_top(directory: Path) -> str | None:
-    import subprocess
-
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=directory,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    return out.stdout.strip() if out.returncode == 0 else None
 
 
 def _walk(root: Path) -> Iterator[Path]:

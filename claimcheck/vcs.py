@@ -33,12 +33,17 @@ def _first_line(stderr: str) -> str:
     return lines[0].removeprefix("fatal: ") if lines else "git failed"
 
 
+def toplevel(directory: Path) -> Path | None:
+    """The root of the git work tree holding `directory`, or None outside one."""
+    top = _git(["rev-parse", "--show-toplevel"], directory)
+    return Path(top.stdout.strip()) if top.returncode == 0 else None
+
+
 def changed_files(ref: str, cwd: Path) -> list[Path]:
     """Absolute paths of files added/modified/renamed since the merge base with ref, or uncommitted."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    if top.returncode != 0:
+    root = toplevel(cwd)
+    if root is None:
         raise UsageError(f"--changed-since: {cwd} is not inside a git repository")
-    root = Path(top.stdout.strip())
     if (
         ref.startswith("-")
         or _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd).returncode

@@ -274,3 +274,15 @@ def test_missing_registry_named_by_the_config_points_at_the_config(workspace: Pa
     code, _, err = run("check", "draft.md", "--registry", "missing.yaml")
     assert code == 2
     assert err.strip() == "claimcheck: error: no such registry path: missing.yaml"
+
+
+def test_empty_include_list_checks_every_draft_in_a_directory(workspace: Path) -> None:
+    (workspace / "claimcheck.yaml").write_text(
+        "registry: claims.yaml\ninclude: []\nexclude: ['copy/old/**']\n", encoding="utf-8"
+    )
+    (workspace / "copy" / "old").mkdir(parents=True)
+    draft(workspace / "copy", OVERSTATED, "a.md")
+    draft(workspace / "copy" / "old", OVERSTATED, "b.md")
+    code, out, err = run("check", "copy", "--format", "json")
+    assert code == 1, err
+    assert [d["path"] for d in json.loads(out)["documents"]] == ["copy/a.md"]

@@ -208,7 +208,6 @@ class Stats:
     candidates: int = 0  # wordings retrieved
     scored: int = 0  # wordings scored
     postings_read: int = 0
-    history: list[int] = field(default_factory=list)
 
 
 def _product_like(sentence: Sentence) -> set[str]:
@@ -404,7 +403,6 @@ class Matcher:
             self._plans[plan] = found
         survivors, scored, self.stats.candidates, self.stats.postings_read = found
         self.stats.scored = scored
-        self.stats.history.append(scored)
         return survivors
 
     def _best(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
