@@ -39,6 +39,7 @@ CONFIG_KEYS = (
     "registry",
     "evidence",
     "rules",
+    "strength_model",
     "include",
     "exclude",
     *CONTEXT_KEYS,
@@ -205,6 +206,7 @@ class Config:
     registry: tuple[Path, ...] = ()
     evidence: tuple[Path, ...] = ()
     rules: tuple[Path, ...] = ()
+    strength_model: Path | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     audience: str | None = None
@@ -547,6 +549,12 @@ def _entries(src: _Source, data: Mapping[str, Any], key: str) -> list[Mapping[st
     return value
 
 
+def _model_path(src: _Source, m: Mapping[str, Any], root: Path, label: str) -> Path | None:
+    """`strength_model:`, a file path resolved against the config's directory."""
+    value = _string(src, m, "strength_model", label)
+    return None if value is None else root / Path(value).expanduser()
+
+
 def _build(data: Any, src: _Source, path: Path, cwd: Path) -> Config:
     root = path.parent
     if data is None:
@@ -621,6 +629,7 @@ def _build(data: Any, src: _Source, path: Path, cwd: Path) -> Config:
         registry=paths("registry"),
         evidence=paths("evidence"),
         rules=paths("rules"),
+        strength_model=_model_path(src, data, root, label),
         include=_globs(src, data, "include", label) or DEFAULT_INCLUDE,
         exclude=_globs(src, data, "exclude", label),
         fail_on=fail_on.strip().lower(),

@@ -322,6 +322,8 @@ class RuleSettings:
     packs: tuple[
         str, ...
     ] = ()  # additive: paths of user rule packs (same shape as rules/redflags.yaml)
+    # additive: a trained claimcheck.strength.StrengthModel that re-scores claim strength
+    strength_model: Any = None
 
     def is_enabled(self, code: str, name: str) -> bool:
         """False when the rule is disabled by code or name."""
@@ -428,3 +430,5 @@ class Report:
     baseline: dict[str, int] | None = (
         None  # {"new", "baselined", "fixed"} when a baseline was applied
     )
+    # additive: {"path", "sha256", "examples"} of the trained strength model, when one was used
+    strength_model: dict[str, Any] | None = None

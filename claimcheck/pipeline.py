@@ -35,6 +35,7 @@ class Options:
     jobs: int = 0  # 0 = automatic
     changed_since: str | None = None
     shard: tuple[int, int] | None = None
+    strength_model: Path | None = None  # overrides the config's `strength_model:`
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Session:
     registry: Registry
     as_of: date
     notices: list[str] = field(default_factory=list)
+    strength_model: Any = None  # claimcheck.strength.StrengthModel, when one is configured
 
 
 def prepare(options: Options) -> Session:
@@ -85,7 +87,29 @@ def prepare(options: Options) -> Session:
             "every claim is reported as unsupported"
         )
     base = config.context_for(options.cwd / "-", {}, options.context)
-    return Session(config=config, registry=registry, as_of=base.as_of, notices=notices)
+    return Session(
+        config=config,
+        registry=registry,
+        as_of=base.as_of,
+        notices=notices,
+        strength_model=_strength_model(options, config),
+    )
+
+
+def _strength_model(options: Options, config: Any) -> Any:
+    """The trained strength model the CLI or the config names, loaded once; None when none."""
+    path = options.strength_model or config.strength_model
+    if path is None:
+        return None
+    from claimcheck.strength import load_model
+
+    path = path if path.is_absolute() else options.cwd / path
+    if not path.exists() and options.strength_model is None and config.path is not None:
+        raise ConfigError(
+            f"'strength_model' names {display_path(path, options.cwd)}, which does not exist",
+            path=display_path(config.path, options.cwd),
+        )
+    return load_model(path)
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -206,12 +230,17 @@ class Checker:
         doc = read(path, display)
         ctx: Context = config.context_for(path, doc.context, self.cli_context)
         settings = config.settings_for(path)
+        model = self.session.strength_model
+        if model is not None:
+            settings = replace(settings, strength_model=model)
         registry = self.session.registry
         results = []
         for sentence in segment(doc):
             claim = detect(sentence)
             if claim is None:
                 continue
+            if model is not None:
+                claim = model.rescore(claim)
             results.append(judge(claim, self.matcher.match(claim), registry, ctx, settings))
         result = DocumentResult(
             path=display, format=doc.format, sha256=doc.sha256, context=ctx, claims=tuple(results)
@@ -251,7 +280,19 @@ def run(options: Options, session: Session | None = None) -> Report:
         registry=session.registry,
         documents=tuple(results),
         notices=tuple(dict.fromkeys(notices)),
+        strength_model=_model_summary(session.strength_model, options.cwd),
     )
+
+
+def _model_summary(model: Any, cwd: Path) -> dict[str, Any] | None:
+    """What the report says about the strength model used: its file, hash and training size."""
+    if model is None:
+        return None
+    return {
+        "path": display_path(Path(model.path), cwd) if model.path else None,
+        "sha256": model.sha256,
+        "examples": model.meta.get("examples"),
+    }
 
 
 def _check_all(

@@ -12,6 +12,7 @@ from claimcheck.registry.normalize import Term, phrase_terms, terms, tokens
 if TYPE_CHECKING:
     from claimcheck.model import ApprovedClaim, Claim, Context, Cue, Match, Registry
     from claimcheck.registry.match import Matcher
+    from claimcheck.strength import StrengthModel
 
 
 @lru_cache(maxsize=4096)
@@ -23,6 +24,12 @@ def analysed(text: str) -> Claim:
     return analyse(sentence_of(text))
 
 
+@lru_cache(maxsize=4096)
+def rescored(text: str, model: StrengthModel) -> Claim:
+    """`analysed(text)` with the strength model's strength, cached by text and model."""
+    return model.rescore(analysed(text))
+
+
 @dataclass(slots=True)
 class CheckContext:
     """What a check may look at besides the claim and its match."""
@@ -32,8 +39,12 @@ class CheckContext:
     settings: RuleSettings = field(default_factory=RuleSettings)
 
     def approved(self, wording: str) -> Claim:
-        """The detector's analysis of an approved wording (cached per wording)."""
-        return analysed(wording)
+        """The detector's analysis of an approved wording (cached per wording).
+
+        With a strength model configured, its strength is the model's, as the copy's is.
+        """
+        model = self.settings.strength_model
+        return analysed(wording) if model is None else rescored(wording, model)
 
     @property
     def matcher(self) -> Matcher:

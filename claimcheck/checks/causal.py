@@ -36,6 +36,7 @@ from claimcheck.model import (
     Hit,
     Match,
 )
+from claimcheck.strength import CUE_KIND as STRENGTH_CUE
 
 CODE = "CC207"
 NAME = "causal-overstatement"
@@ -64,7 +65,8 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     explicit = any(ctx.approved(w).of("correlational") for w in match.claim.wordings)
     if not explicit and _randomised(match, ctx):
         return  # trial arms compared ("2.1 vs 2.4 days") in an RCT support the effect
-    cues = claim.of("causal") or claim.of("effect")
+    # A trained strength model (config `strength_model:`) names the words it weighed most.
+    cues = claim.of(STRENGTH_CUE) or claim.of("causal") or claim.of("effect")
     span = (cues[0].start, cues[0].end) if cues else None
     said = f"'{claim.sentence.text[span[0] : span[1]]}' " if span else ""
     kind = (

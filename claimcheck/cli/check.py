@@ -28,6 +28,7 @@ def build_options(drafts: tuple[str, ...], kwargs: dict[str, Any], **extra: Any)
         evidence=tuple(kwargs.get("evidence") or ()),
         context=cli_context(kwargs),
         jobs=kwargs.get("jobs") or 0,
+        strength_model=kwargs.get("strength_model"),
         **extra,
     )
 
@@ -54,7 +55,8 @@ def report_input_errors(report: Report, options: Any) -> bool:
 def refuse_overwriting_inputs(
     output: Path, options: Any, session: Any = None, report: Report | None = None, *extra: Path
 ) -> None:
-    """Exit 2 rather than write over a file the run reads: a draft, registry, evidence or config.
+    """Exit 2 rather than write over a file the run reads: a draft, registry, evidence, config
+    or strength model.
 
     Drafts found by walking a named directory count too (`report drafts/ -o drafts/a.md`).
     """
@@ -69,6 +71,9 @@ def refuse_overwriting_inputs(
         inputs += [cwd / s for s in (*registry.sources, *registry.evidence_sources)]
         if session.config.path is not None:
             inputs.append(Path(session.config.path))
+        model = getattr(session, "strength_model", None)
+        if model is not None and model.path:
+            inputs.append(Path(model.path))
     inputs += [Path(p) for p in extra]
     for path in inputs:
         try:

@@ -50,6 +50,13 @@ def check_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Config file (default: claimcheck.yaml, .claimcheck.yaml or pyproject.toml "
             "[tool.claimcheck], searched upward).",
         ),
+        click.option(
+            "--strength-model",
+            "strength_model",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Trained claim-strength model (`claimcheck model train`; default: "
+            "`strength_model:` from config, else the rules).",
+        ),
         click.option("--audience", help="Audience of the drafts, e.g. hcp, patient, payer."),
         click.option("--channel", help="Channel, e.g. print, web, email, field, social, congress."),
         click.option("--market", help="Market, e.g. US, EU."),

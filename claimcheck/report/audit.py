@@ -128,6 +128,7 @@ class AuditView:
     annex: tuple[EvidenceView, ...]
     input_errors: tuple[tuple[str, str], ...]
     notices: tuple[str, ...]
+    strength_model: str | None = None  # "path (sha256 ...)" when a trained model scored strength
     decisions: tuple[str, ...] = SIGN_OFF_DECISIONS
 
 
@@ -291,6 +292,7 @@ def build(
         registry_claims=len(registry.claims),
         evidence_sources=registry.evidence_sources,
         evidence_sha256=registry.evidence_sha256,
+        strength_model=_model_line(report.strength_model),
         documents=tuple(docs),
         counts=_counts(every_claim),
         claims=len(every_claim),
@@ -301,3 +303,11 @@ def build(
         input_errors=tuple((d.path, d.error) for d in report.documents if d.error),
         notices=report.notices,
     )
+
+
+def _model_line(model: dict | None) -> str | None:
+    """The strength model as the report header names it: path, training size and sha256."""
+    if model is None:
+        return None
+    size = f", trained on {model['examples']} sentences" if model.get("examples") else ""
+    return f"{model.get('path') or '-'}{size}; sha256 {model.get('sha256') or '-'}"

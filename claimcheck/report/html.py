@@ -165,6 +165,8 @@ def _header(v: AuditView) -> str:
         ("Evidence library", sources(v.evidence_sources)),
         ("Evidence sha256", f'<span class="hash">{_e(v.evidence_sha256 or "-")}</span>'),
     ]
+    if v.strength_model:
+        pairs.append(("Claim-strength model", _e(v.strength_model)))
     notices = "".join(f'<p class="notice">{_e(n)}</p>' for n in v.notices)
     return f"<header><h1>{_e(v.title)}</h1>{_meta(pairs)}{notices}</header>"
 

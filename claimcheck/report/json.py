@@ -31,6 +31,8 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
     if report.baseline is not None:
         out["baseline"] = dict(report.baseline)
+    if report.strength_model is not None:
+        out["strength_model"] = dict(report.strength_model)
     return out
 
 

@@ -80,6 +80,8 @@ def render_view(v: AuditView) -> str:
         f"- **Evidence library:** {', '.join(f'`{s}`' for s in v.evidence_sources) or 'none'}",
         f"- **Evidence sha256:** `{v.evidence_sha256 or '-'}`",
     ]
+    if v.strength_model:
+        lines.append(f"- **Claim-strength model:** {escape(v.strength_model)}")
     lines += [f"> {escape(n)}" for n in v.notices]
     lines += ["", "## Summary", ""]
     lines.append(
