@@ -1,7 +1,8 @@
 """How good is claimcheck's judgement? Run the real pipeline on external labelled datasets.
 
     python benchmarks/judgement.py [--datasets DIR] [--split test|train] [--json FILE]
-                                   [--parts insciout,yu,bioscope,scifact[,retrieval]]
+                                   [--parts insciout,yu,bioscope,scifact[,retrieval]
+                                            [,strength-model]]
 
 Every part goes through claimcheck's own stages (`segment.sentence_of` -> `detect.analyse` ->
 `registry.match.Matcher` -> `checks.judge.judge`) on records built in memory with
@@ -16,6 +17,11 @@ Parts:
             one approved claim of a single registry, every press-release conclusion a copy
             sentence; does the real Matcher find the pair's own abstract among all of them?
   yu        Yu et al. 2019/2020 claim-strength sentences (0-3), via judgement_nlp.bench_strength.
+  strength-model (only when named) The optional trainable strength model (claimcheck.strength),
+            Training() defaults: Yu 5-fold CV (trained per fold on both corpora pooled) next
+            to the rules on the same rows, then a model trained on all Yu rows on the InSciOut
+            split: strength compare (T1), the judge's strength rules on rescored claims, and
+            each side's strength 0-3. Timed per sub-part, training included.
   bioscope  BioScope hedge detection, abstracts and full papers, via judgement_nlp.bench_bioscope.
   scifact   SciFact dev claim/abstract pairs: supported vs not (claimcheck does no NLI).
 
@@ -31,6 +37,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -42,7 +49,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATASETS = (ROOT / ".." / "shared" / "datasets").resolve()
 PARTS = ("insciout", "yu", "bioscope", "scifact")  # run by default
-OPTIONAL_PARTS = ("retrieval",)  # run when named in --parts
+OPTIONAL_PARTS = ("retrieval", "strength-model")  # run when named in --parts
 
 EXAGGERATION = ("exaggerates", "same", "downplays")
 # The only rules whose verdicts depend on claim strength; the InSciOut labels are a
@@ -92,6 +99,7 @@ PUBLISHED: dict[str, list[dict[str, Any]]] = {
     ],
     "scifact": [],
 }
+PUBLISHED["strength-model"] = PUBLISHED["yu"]
 
 
 # --------------------------------------------------------------------------- metrics
@@ -528,6 +536,262 @@ def bench_hedges(paths: Iterable[Path]) -> dict[str, Any]:
     return out
 
 
+def _read_yu(path: Path) -> list[tuple[str, int]]:
+    """(sentence, label) rows of one Yu et al. CSV, in file order."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [(r["sentence"], int(r["label"])) for r in csv.DictReader(fh)]
+
+
+def _strength_scores(folds: dict[int, list[tuple[int, int]]]) -> dict[str, Any]:
+    """Held-out fold 4, per-fold and 5-fold mean macro-F1, and out-of-fold pooled figures."""
+    from claimcheck.strength import macro_f1
+
+    per_fold = {f: macro_f1(pairs)[0] for f, pairs in folds.items() if pairs}
+    pooled = [p for f in sorted(folds) for p in folds[f]]
+    held = folds.get(4) or []
+    return {
+        "heldout_fold4": multiclass(held, range(4)) if held else None,
+        "fold_macro_f1": [per_fold.get(f) for f in sorted(folds)],
+        "fold_avg_macro_f1": sum(per_fold.values()) / len(per_fold) if per_fold else None,
+        "out_of_fold": multiclass(pooled, range(4)),
+    }
+
+
+def _rescored_settings(base: Any, model: Any) -> Any:
+    """`base` with `strength_model=model`; a clear error while RuleSettings lacks the field."""
+    import dataclasses
+
+    from claimcheck.model import RuleSettings
+
+    if "strength_model" not in {f.name for f in dataclasses.fields(RuleSettings)}:
+        raise RuntimeError(
+            "claimcheck.model.RuleSettings has no 'strength_model' field yet, so the judge "
+            "cannot rescore approved wordings with the model; sub-part (b) needs it"
+        )
+    return dataclasses.replace(base, strength_model=model)
+
+
+def bench_strength_model(
+    yu_paths: Sequence[Path], insciout: Path, limit: int | None = None
+) -> dict[str, Any]:
+    """The trainable strength model (claimcheck.strength) on Yu et al. and on InSciOut.
+
+    1. Yu 4-label strength, 5 folds stratified by label within each corpus (strength.folds_of,
+       the folds of judgement_nlp.bench_strength); fold f is predicted by a model trained on
+       both corpora's rows of the other 4 folds pooled; the rules (`relation`) on the same rows.
+    2. InSciOut (`insciout`): a model trained on every Yu row of both corpora; (a) the sides'
+       model strengths compared directly (T1), (b) the real judge with the strength rules only
+       on model-rescored claims, (c) each side's strength 0-3 against InSciOut's labels.
+    Hyperparameters are `strength.Training()`'s defaults; nothing is fitted here beyond that.
+    """
+    from claimcheck.checks.base import CheckContext
+    from claimcheck.model import Match
+    from claimcheck.strength import Training, claims_of, folds_of, train
+
+    how = Training()
+    out: dict[str, Any] = {
+        "training": {
+            k: getattr(how, k) for k in ("epochs", "rate", "decay", "l2", "min_count", "seed")
+        },
+        "protocol": {
+            "hyperparameters": (
+                "strength.Training() defaults, chosen on Yu fold 3 with folds 0-2 for training; "
+                "never tuned on Yu fold 4 or on insciout_test"
+            ),
+            "yu": (
+                "folds: strength.folds_of per corpus (position within each label mod 5, the folds "
+                "of judgement_nlp.bench_strength); fold f of each corpus is predicted by one model "
+                "trained on the rows of BOTH corpora outside fold f, pooled (PubMed rows then "
+                "EurekAlert rows, file order). Held-out = fold 4 (trained on folds 0-3); 5-fold "
+                "mean = mean of the per-fold macro-F1s (the published figures' shape, but BioBERT "
+                "was trained per corpus); out-of-fold = all rows' fold predictions pooled. Model "
+                "= StrengthModel.predict (the stated relation); rules = Claim.relation, as Yu "
+                "et al. label a negated relation with its class."
+            ),
+            "insciout": (
+                "model trained on ALL Yu rows of both corpora; InSciOut labels 0 as a statement "
+                "of no relationship, so sides use `strength` (StrengthModel.rescore: a negated "
+                "relation is 0), as the insciout part does. (b) judges the rescored copy with "
+                "RuleSettings(strength_model=model) and CC205+CC207 only; the judge rescores "
+                "approved wordings itself. Rules rows are the same rows without the model."
+            ),
+        },
+    }
+
+    # ---- 1. Yu cross-validation
+    start = time.perf_counter()
+    corpora = {p.name: _read_yu(p) for p in yu_paths}
+    if not corpora:
+        raise FileNotFoundError("no Yu et al. corpus found: the model has nothing to train on")
+    claims = {name: claims_of(s for s, _ in rows) for name, rows in corpora.items()}
+    labels = {name: [label for _, label in rows] for name, rows in corpora.items()}
+    fold = {name: folds_of(labels[name]) for name in corpora}
+    analyse_secs = time.perf_counter() - start
+    model_pairs = {name: {f: [] for f in range(5)} for name in corpora}
+    rules_pairs = {name: {f: [] for f in range(5)} for name in corpora}
+    train_secs: list[float] = []
+    train_rows: list[int] = []
+    features: list[int] = []
+    for f in range(5):
+        xs = [c for n in corpora for c, k in zip(claims[n], fold[n], strict=True) if k != f]
+        ys = [y for n in corpora for y, k in zip(labels[n], fold[n], strict=True) if k != f]
+        if not xs:
+            continue
+        t = time.perf_counter()
+        model = train(xs, ys, how, trained_on=f"Yu folds != {f}")
+        train_secs.append(round(time.perf_counter() - t, 2))
+        train_rows.append(len(xs))
+        features.append(len(model.weights))
+        for n in corpora:
+            for c, y, k in zip(claims[n], labels[n], fold[n], strict=True):
+                if k == f:
+                    model_pairs[n][f].append((y, model.predict(c)))
+                    rules_pairs[n][f].append((y, c.relation))
+    yu: dict[str, Any] = {}
+    for n in corpora:
+        yu[n] = {
+            "rows": len(corpora[n]),
+            "model": _strength_scores(model_pairs[n]),
+            "rules": _strength_scores(rules_pairs[n]),
+            "floor": majority_floor(labels[n], range(4)),
+        }
+    yu["folds"] = {"train_rows": train_rows, "train_seconds": train_secs, "features": features}
+    yu["seconds"] = {
+        "analyse": round(analyse_secs, 2),
+        "train_total": round(sum(train_secs), 2),
+        "total": round(time.perf_counter() - start, 2),
+    }
+    out["yu"] = yu
+
+    # ---- 2. InSciOut with a model trained on every Yu row
+    if not insciout.exists():
+        out["insciout"] = {"skipped": f"not found: {insciout}"}
+        return out
+    start = time.perf_counter()
+    every = [c for n in corpora for c in claims[n]]
+    model = train(every, [y for n in corpora for y in labels[n]], how, trained_on="all Yu rows")
+    trained = time.perf_counter() - start
+    t = time.perf_counter()
+    rows = _jsonl(insciout, limit)
+    stages = Stages()
+    yu_text = {_words(s) for rows_ in corpora.values() for s, _ in rows_}
+    overlap = {
+        s
+        for row in rows
+        for s in (row["press_release_conclusion"], row["abstract_conclusion"])
+        if _words(s) in yu_text
+    }
+    # (row, press rules, press model, abstract rules, abstract model): index 1/2 = copy by
+    # rules/model, +2 = the approved wording by the same system.
+    sides = []
+    for row in rows:
+        press = stages.claim(row["press_release_conclusion"])
+        abstract = stages.claim(row["abstract_conclusion"])
+        sides.append((row, press, model.rescore(press), abstract, model.rescore(abstract)))
+    compare: dict[str, list[tuple[str, str]]] = {"model": [], "rules": []}
+    strength: dict[str, dict[str, list[tuple[int, int]]]] = {
+        s: {"press_release": [], "abstract": []} for s in ("model", "rules")
+    }
+    for row, press, press_m, abstract, abstract_m in sides:
+        gold = row["exaggeration_label"]
+        for system, (c, a) in (("model", (press_m, abstract_m)), ("rules", (press, abstract))):
+            compare[system].append((gold, _compare(c.strength, a.strength)))
+            if "press_release_strength" in row:
+                strength[system]["press_release"].append(
+                    (int(row["press_release_strength"]), c.strength)
+                )
+                strength[system]["abstract"].append((int(row["abstract_strength"]), a.strength))
+    t1_secs = time.perf_counter() - t
+    t = time.perf_counter()
+    judged: dict[str, Any] = {}
+    rescores_approved = None
+    try:
+        model_settings = _rescored_settings(stages.strength_only, model)
+    except RuntimeError as exc:
+        judged["model"] = {"error": str(exc)}
+        model_settings = None
+    runs = {"rules": (stages.strength_only, 1), "model": (model_settings, 2)}
+    mismatched = 0
+    for system, (settings, pick) in runs.items():
+        if settings is None:
+            continue
+        pairs: list[tuple[str, str]] = []
+        matched = 0
+        verdicts: Counter[str] = Counter()
+        for i, entry in enumerate(sides):
+            row, copy, approved = entry[0], entry[pick], entry[pick + 2]
+            abstract_text = row["abstract_conclusion"]
+            registry = stages.registry(f"INSCIOUT-{i}", [abstract_text])
+            match = stages.match(registry, copy)
+            if match is None:
+                match = Match(claim=registry.claims[0], score=0.0, wording=abstract_text)
+            else:
+                matched += 1
+            result = stages.judge(copy, match, registry, settings)
+            verdicts[result.verdict] += 1
+            gold = row["exaggeration_label"]
+            pairs.append((gold, _exaggeration(result.verdict, copy.strength, approved.strength)))
+            if system == "model":
+                seen = CheckContext(registry, stages.ctx, settings).approved(abstract_text)
+                mismatched += seen.strength != approved.strength
+        judged[system] = {
+            "matched": matched,
+            "verdicts": dict(verdicts),
+            "binary_exaggerates": binary(pairs, "exaggerates"),
+            "three_way": multiclass(pairs, EXAGGERATION),
+        }
+        if system == "model":
+            rescores_approved = mismatched == 0
+    judge_secs = time.perf_counter() - t
+    gold = [row["exaggeration_label"] for row, *_ in sides]
+    result_in: dict[str, Any] = {
+        "file": insciout.name,
+        "pairs": len(rows),
+        "gold": dict(Counter(gold)),
+        "train_rows": len(every),
+        "features": len(model.weights),
+        "sentences_also_in_yu": len(overlap),
+        "compare": {
+            s: {
+                "binary_exaggerates": binary(p, "exaggerates"),
+                "three_way": multiclass(p, EXAGGERATION),
+            }
+            for s, p in compare.items()
+        },
+        "judge_strength_only": judged,
+        "judge_rescores_approved": rescores_approved,
+        "judge_approved_mismatches": mismatched if rescores_approved is not None else None,
+        "strength": {
+            s: {
+                side: multiclass(p, range(4))
+                for side, p in (*sides_.items(), ("both", sum(sides_.values(), [])))
+            }
+            for s, sides_ in strength.items()
+            if sides_["press_release"]
+        },
+        "floor": majority_floor(gold, EXAGGERATION)
+        | {"binary_exaggerates": binary([(g, "same") for g in gold], "exaggerates")},
+        "seconds": {
+            "train": round(trained, 2),
+            "analyse_rescore_compare": round(t1_secs, 2),
+            "judge": round(judge_secs, 2),
+            "total": round(time.perf_counter() - start, 2),
+        },
+    }
+    out["insciout"] = result_in
+    return out
+
+
+def _words(text: str) -> str:
+    """Lower-case letters and digits only: a sentence's identity across two corpora."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _compare(copy: int, approved: int) -> str:
+    """T1: the InSciOut label the two strengths imply."""
+    return "exaggerates" if copy > approved else "downplays" if copy < approved else "same"
+
+
 # --------------------------------------------------------------------------- run + render
 
 
@@ -546,6 +810,10 @@ def run(
     jobs["retrieval"] = ([insciout], lambda: bench_retrieval(insciout, limit))
     yu = [datasets / YU / n for n in ("annotated_pubmed.csv", "annotated_eureka.csv")]
     jobs["yu"] = (yu, lambda: bench_yu(p for p in yu if p.exists()))
+    jobs["strength-model"] = (
+        [*yu, insciout],
+        lambda: bench_strength_model([p for p in yu if p.exists()], insciout, limit),
+    )
     bio = [
         datasets / BIOSCOPE / n for n in ("bioscope_abstracts.jsonl", "bioscope_full_papers.jsonl")
     ]
@@ -714,6 +982,8 @@ def render(table: dict[str, Any]) -> str:
                 row(name, data, f"floor: always {m['floor']['label']}", m["rows"], m["floor"])
                 secs = ""
             extra.append(f"yu protocol: {part['protocol']}")
+        elif name == "strength-model":
+            _render_strength_model(part, row, extra)
         elif name == "bioscope":
             for data, m in part.items():
                 if not isinstance(m, dict):
@@ -781,6 +1051,103 @@ def render(table: dict[str, Any]) -> str:
     return "\n".join(lines + [""] + extra) + "\n"
 
 
+def _render_strength_model(
+    part: dict[str, Any], row: Callable[..., None], extra: list[str]
+) -> None:
+    """The strength-model part's rows (seconds column: each sub-part's time, training included)."""
+    name = "strength-model"
+    yu = part["yu"]
+    secs: Any = f"{yu['seconds']['total']:.1f}"
+    for data, m in yu.items():
+        if data in ("folds", "seconds"):
+            continue
+        for system, label in (
+            ("model", "model (CV, trained on both corpora)"),
+            ("rules", "rules (relation)"),
+        ):
+            s = m[system]
+            held = s["heldout_fold4"] or {}
+            row(name, data, f"{label}: 0-3 macro, held-out fold 4", held.get("n", 0), held, secs)
+            row(name, data, f"{label}: 0-3 macro, 5-fold mean", "", {"f1": s["fold_avg_macro_f1"]})
+            row(
+                name, data, f"{label}: 0-3 macro, out-of-fold all rows", m["rows"], s["out_of_fold"]
+            )
+            secs = ""
+            extra.append(
+                f"strength-model yu {data} {system}: per-fold macro-F1 "
+                f"{[_f(x) for x in s['fold_macro_f1']]}; per-label F1 held-out "
+                f"{ {k: _f(v) for k, v in held.get('per_class_f1', {}).items()} }, out-of-fold "
+                f"{ {k: _f(v) for k, v in s['out_of_fold']['per_class_f1'].items()} }"
+            )
+        row(name, data, f"floor: always {m['floor']['label']}", m["rows"], m["floor"])
+    folds = yu["folds"]
+    extra.append(
+        f"strength-model yu timings: analyse {yu['seconds']['analyse']}s, training per fold "
+        f"{folds['train_seconds']}s (total {yu['seconds']['train_total']}s) on "
+        f"{folds['train_rows']} rows, {folds['features']} features; sub-part total "
+        f"{yu['seconds']['total']}s"
+    )
+    ins = part["insciout"]
+    if "skipped" in ins:
+        row(name, ins["skipped"], "", "", {})
+    else:
+        data, n = ins["file"], ins["pairs"]
+        secs = f"{ins['seconds']['total']:.1f}"
+        modes = [
+            ("model", ins["compare"]["model"], "model strengths compared (T1)"),
+            ("rules", ins["compare"]["rules"], "rules strengths compared (T1)"),
+        ]
+        for system, label in (
+            ("model", "judge, CC205+CC207, model-rescored"),
+            ("rules", "judge, CC205+CC207, rules"),
+        ):
+            modes.append((system, ins["judge_strength_only"].get(system, {}), label))
+        for _, m, label in modes:
+            if "error" in m:
+                row(name, data, f"{label}: {m['error']}", n, {}, secs)
+            else:
+                row(name, data, f"{label}: exaggerates vs not", n, m["binary_exaggerates"], secs)
+                row(name, data, f"{label}: 3-way macro", n, m["three_way"])
+            secs = ""
+        floor = ins["floor"]
+        row(name, data, "floor: always same, exaggerates vs not", n, floor["binary_exaggerates"])
+        row(name, data, "floor: always same, 3-way macro", n, floor)
+        for system, sides in ins["strength"].items():
+            for side, m in sides.items():
+                row(
+                    name, data, f"{system} strength 0-3 macro ({side.replace('_', ' ')})", m["n"], m
+                )
+        extra.append(
+            f"strength-model insciout: model trained on all {ins['train_rows']} Yu rows "
+            f"({ins['features']} features); {ins['sentences_also_in_yu']} {data} sentences also "
+            "occur in Yu's corpora (same words, case and punctuation aside): the model was "
+            "trained on their Yu labels (SOURCE.md: 2 in the test split)"
+        )
+        if ins["judge_rescores_approved"] is False:
+            extra.append(
+                f"strength-model WARNING: the judge's approved-wording strength differs from "
+                f"model.rescore for {ins['judge_approved_mismatches']}/{n} abstracts - the judge "
+                "does not rescore approved wordings yet; the model-rescored judge row compares "
+                "model copy strength with rules approved strength"
+            )
+        for how, runs in (("T1 compare", ins["compare"]), ("judge", ins["judge_strength_only"])):
+            for system, m in runs.items():
+                if "three_way" in m:
+                    extra.append(
+                        f"strength-model insciout {how}, {system} confusion (gold -> predicted): "
+                        f"{m['three_way']['confusion']}"
+                    )
+        extra.append(
+            f"strength-model insciout timings: training {ins['seconds']['train']}s, analyse + "
+            f"rescore + compare {ins['seconds']['analyse_rescore_compare']}s, judge (both "
+            f"systems) {ins['seconds']['judge']}s; sub-part total {ins['seconds']['total']}s"
+        )
+    extra.append(f"strength-model training: Training() defaults {part['training']}")
+    for key, text in part["protocol"].items():
+        extra.append(f"strength-model protocol ({key}): {text}")
+    extra.append(f"strength-model part total {part['seconds']}s")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: run the benchmark, print the table, optionally write JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -805,7 +1172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--limit",
         type=int,
         default=None,
-        help="first N pairs of insciout/retrieval/scifact only (quick look)",
+        help="first N pairs of insciout/retrieval/scifact (and strength-model's InSciOut) only",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)

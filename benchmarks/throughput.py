@@ -143,6 +143,12 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=1000)
     ap.add_argument("--words", type=int, default=1000, help="words per draft")
     ap.add_argument("--jobs", type=int, default=0, help="worker processes (0 = one per core)")
+    ap.add_argument(
+        "--strength-model",
+        type=Path,
+        default=None,
+        help="a trained strength model (claimcheck model train) to score strength with",
+    )
     args = ap.parse_args()
 
     folder, registry, total = ensure_corpus(args.drafts, args.claims, args.words)
@@ -151,7 +157,13 @@ def main() -> None:
     # Our own config, so discovery does not pick up the repository's demo claimcheck.yaml.
     config = OUT / "claimcheck.yaml"
     config.write_text(f"registry: {registry.name}\n", encoding="utf-8")
-    options = pipeline.Options(paths=(str(folder),), jobs=args.jobs, config=config, cwd=OUT)
+    options = pipeline.Options(
+        paths=(str(folder),),
+        jobs=args.jobs,
+        config=config,
+        cwd=OUT,
+        strength_model=args.strength_model.resolve() if args.strength_model else None,
+    )
     t0 = time.perf_counter()
     session = pipeline.prepare(options)
     t1 = time.perf_counter()

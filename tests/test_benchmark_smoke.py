@@ -238,3 +238,103 @@ def test_render_and_json(judgement, datasets, tmp_path, capsys):
 def test_missing_dataset_is_skipped_not_fatal(judgement, tmp_path):
     table = judgement.run(tmp_path, parts=("scifact",))
     assert "not found" in table["parts"]["scifact"]["skipped"]
+
+
+# -------------------------------------------------------------- strength-model part
+
+EXPOSURES = ("Coffee", "Green tea", "Daily walking", "Smoking", "Late-night screen use")
+OUTCOMES = ("headaches", "stroke", "low mood", "fatigue", "asthma attacks")
+TEMPLATES = {
+    0: "The survey about {x} and {y} was completed by 300 nurses.",
+    1: "{x} was associated with fewer {y} in adults.",
+    2: "{x} may reduce {y} in older adults.",
+    3: "{x} increases the risk of {y}.",
+}
+
+
+@pytest.fixture(scope="module")
+def strength_datasets(tmp_path_factory) -> Path:
+    """Five invented sentences per label in each Yu file (one per fold) and the InSciOut rows."""
+    root = tmp_path_factory.mktemp("strength_datasets")
+    rows = [
+        (TEMPLATES[label].format(x=x, y=y), label)
+        for x, y in zip(EXPOSURES, OUTCOMES, strict=True)
+        for label in TEMPLATES
+    ]
+    yu = root / "claim_strength_yu2019_2020"
+    _csv(yu / "annotated_pubmed.csv", ["sentence", "label"], [list(r) for r in rows])
+    _csv(
+        yu / "annotated_eureka.csv",
+        ["sentId", "sentence", "label"],
+        [[f"s{i}", s.replace("adults", "people"), lab] for i, (s, lab) in enumerate(rows)],
+    )
+    _jsonl(
+        root / "scientific_exaggeration_wright2021" / "insciout_test.jsonl",
+        [
+            {
+                "original_file_id": f"x{i}",
+                "press_release_conclusion": press,
+                "press_release_strength": ps,
+                "abstract_conclusion": abstract,
+                "abstract_strength": ab,
+                "exaggeration_label": label,
+            }
+            for i, (press, ps, abstract, ab, label) in enumerate(INSCIOUT)
+        ],
+    )
+    return root
+
+
+def test_strength_model_part_trains_per_fold_and_reports_in_unit(judgement, strength_datasets):
+    table = judgement.run(strength_datasets, parts=("strength-model",))
+    part = table["parts"]["strength-model"]
+    assert "error" not in part and "skipped" not in part, part
+    for name in ("annotated_pubmed.csv", "annotated_eureka.csv"):
+        corpus = part["yu"][name]
+        assert corpus["rows"] == 20
+        for system in ("model", "rules"):
+            scores = corpus[system]
+            assert scores["heldout_fold4"]["n"] == 4  # one sentence per label in each fold
+            assert scores["out_of_fold"]["n"] == 20
+            assert len(scores["fold_macro_f1"]) == 5
+            assert all(_in_unit(x) for x in scores["fold_macro_f1"])
+            assert _in_unit(scores["fold_avg_macro_f1"])
+            for m in (scores["heldout_fold4"], scores["out_of_fold"]):
+                assert _in_unit(m["macro_f1"]) and _in_unit(m["accuracy"])
+                assert all(_in_unit(f) for f in m["per_class_f1"].values())
+    # each fold's model trains on the other four folds of both corpora: 2 x 16 rows
+    assert part["yu"]["folds"]["train_rows"] == [32] * 5
+    ins = part["insciout"]
+    assert ins["pairs"] == 4 and ins["train_rows"] == 40
+    assert ins["judge_rescores_approved"] is True
+    for runs in (ins["compare"], ins["judge_strength_only"]):
+        assert set(runs) == {"model", "rules"}
+        for m in runs.values():
+            three = m["three_way"]
+            assert sum(sum(row.values()) for row in three["confusion"].values()) == 4
+            assert _in_unit(three["macro_f1"]) and _in_unit(m["binary_exaggerates"]["f1"])
+    assert ins["strength"]["model"]["both"]["n"] == 8
+    for seconds in (part["yu"]["seconds"], ins["seconds"]):
+        assert all(s >= 0.0 for s in seconds.values())
+
+
+def test_strength_model_part_renders_its_rows(judgement, strength_datasets, tmp_path, capsys):
+    out = tmp_path / "bench.json"
+    args = ["--datasets", str(strength_datasets), "--parts", "strength-model", "--json", str(out)]
+    assert judgement.main(args) == 0
+    text = capsys.readouterr().out
+    rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| strength-model")]
+    systems = {r[2] for r in rows}
+    for system in (
+        "model (CV, trained on both corpora): 0-3 macro, held-out fold 4",
+        "model (CV, trained on both corpora): 0-3 macro, 5-fold mean",
+        "rules (relation): 0-3 macro, held-out fold 4",
+        "model strengths compared (T1): exaggerates vs not",
+        "judge, CC205+CC207, model-rescored: 3-way macro",
+        "model strength 0-3 macro (both)",
+    ):
+        assert system in systems, system
+    figures = [cell for r in rows for cell in r[4:8] if cell.strip() not in ("", "-")]
+    assert figures and all(0.0 <= float(cell) <= 1.0 for cell in figures)
+    assert "strength-model yu timings:" in text and "strength-model insciout timings:" in text
+    assert set(json.loads(out.read_text())["parts"]) == {"strength-model"}
