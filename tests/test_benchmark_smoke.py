@@ -73,9 +73,8 @@ INSCIOUT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def datasets(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("datasets")
+def _insciout(root: Path) -> None:
+    """Write the INSCIOUT pairs as the test split of the Wright et al. folder under `root`."""
     _jsonl(
         root / "scientific_exaggeration_wright2021" / "insciout_test.jsonl",
         [
@@ -90,6 +89,12 @@ def datasets(tmp_path_factory) -> Path:
             for i, (press, ps, abstract, ab, label) in enumerate(INSCIOUT)
         ],
     )
+
+
+@pytest.fixture(scope="module")
+def datasets(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("datasets")
+    _insciout(root)
     abstract = [
         "Knee braces are widely used after ligament surgery.",
         "In 120 patients, the brace reduced knee swelling at six weeks.",
@@ -268,20 +273,7 @@ def strength_datasets(tmp_path_factory) -> Path:
         ["sentId", "sentence", "label"],
         [[f"s{i}", s.replace("adults", "people"), lab] for i, (s, lab) in enumerate(rows)],
     )
-    _jsonl(
-        root / "scientific_exaggeration_wright2021" / "insciout_test.jsonl",
-        [
-            {
-                "original_file_id": f"x{i}",
-                "press_release_conclusion": press,
-                "press_release_strength": ps,
-                "abstract_conclusion": abstract,
-                "abstract_strength": ab,
-                "exaggeration_label": label,
-            }
-            for i, (press, ps, abstract, ab, label) in enumerate(INSCIOUT)
-        ],
-    )
+    _insciout(root)
     return root
 
 
