@@ -160,18 +160,11 @@ class StrengthModel:
 
     def scores(self, claim: Claim) -> list[float]:
         """One score per label (higher is likelier)."""
-        total = [0.0] * len(LABELS)
-        for f in features(claim):
-            w = self.weights.get(f.name)
-            if w is not None:
-                for i, x in enumerate(w):
-                    total[i] += x
-        return total
+        return self._scores(features(claim))
 
     def predict(self, claim: Claim) -> int:
         """The likeliest strength label, 0-3 (the lower label wins a tie)."""
-        s = self.scores(claim)
-        return max(LABELS, key=lambda label: (s[label], -label))
+        return _best(self.scores(claim))
 
     def explain(self, claim: Claim, label: int | None = None, n: int = 3) -> list[Feature]:
         """The sentence's word features that pushed hardest towards `label` (default: predicted).
@@ -180,18 +173,8 @@ class StrengthModel:
         only features with a span in the sentence (words, pairs, cues) are returned, never a
         function word on its own ("the", "of").
         """
-        label = self.predict(claim) if label is None else label
-        pushes: dict[tuple[int, int], tuple[float, Feature]] = {}
-        for f in features(claim):
-            w = self.weights.get(f.name)
-            if w is None or f.end <= f.start or _function_only(f.name):
-                continue
-            push = w[label] - sum(w) / len(w)
-            key = (f.start, f.end)
-            if push > 0 and (key not in pushes or push > pushes[key][0]):
-                pushes[key] = (push, f)
-        ranked = sorted(pushes.values(), key=lambda pf: (-pf[0], pf[1].start))
-        return [f for _, f in ranked[:n]]
+        feats = features(claim)
+        return self._explain(feats, _best(self._scores(feats)) if label is None else label, n)
 
     def rescore(self, claim: Claim) -> Claim:
         """The claim with the model's strength, and its top words as a `strength` cue.
@@ -199,12 +182,10 @@ class StrengthModel:
         The model predicts the relation the sentence states (as its training labels do); a
         relation the rules found negated ("did not reduce") still states no relationship.
         """
-        relation = self.predict(claim)
-        strength = 0 if claim.negated and relation >= claim.strength else relation
-        why = self.explain(claim, relation, n=1)
+        feats = features(claim)
+        relation = _best(self._scores(feats))
         cues = claim.cues
-        if why:
-            f = why[0]
+        for f in self._explain(feats, relation, 1):
             cue = Cue(
                 CUE_KIND,
                 claim.sentence.text[f.start : f.end],
@@ -214,7 +195,30 @@ class StrengthModel:
                 value=STRENGTH_NAMES[relation],
             )
             cues = tuple(sorted((*cues, cue), key=lambda c: (c.start, c.end)))
+        strength = 0 if claim.negated else relation
         return replace(claim, strength=strength, relation=relation, cues=cues)
+
+    def _scores(self, feats: Iterable[Feature]) -> list[float]:
+        total = [0.0] * len(LABELS)
+        for f in feats:
+            w = self.weights.get(f.name)
+            if w is not None:
+                for i, x in enumerate(w):
+                    total[i] += x
+        return total
+
+    def _explain(self, feats: Iterable[Feature], label: int, n: int) -> list[Feature]:
+        pushes: dict[tuple[int, int], tuple[float, Feature]] = {}
+        for f in feats:
+            w = self.weights.get(f.name)
+            if w is None or f.end <= f.start or _function_only(f.name):
+                continue
+            push = w[label] - sum(w) / len(w)
+            key = (f.start, f.end)
+            if push > 0 and (key not in pushes or push > pushes[key][0]):
+                pushes[key] = (push, f)
+        ranked = sorted(pushes.values(), key=lambda pf: (-pf[0], pf[1].start))
+        return [f for _, f in ranked[:n]]
 
     # ------------------------------------------------------------------ files
 
@@ -243,6 +247,11 @@ class StrengthModel:
         return hashlib.sha256(
             json.dumps(self.to_json()["weights"], sort_keys=True).encode()
         ).hexdigest()
+
+
+def _best(scores: Sequence[float]) -> int:
+    """The label with the highest score; the lower label wins a tie."""
+    return max(LABELS, key=lambda label: (scores[label], -label))
 
 
 def _function_only(name: str) -> bool:
