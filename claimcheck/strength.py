@@ -241,13 +241,6 @@ class StrengthModel:
         body = ",\n".join(lines)
         Path(path).write_text(f'{head},\n "weights": {{\n{body}\n }}\n}}\n', encoding="utf-8")
 
-    @property
-    def digest(self) -> str:
-        """sha256 of the model's weights, for reports and caches."""
-        return hashlib.sha256(
-            json.dumps(self.to_json()["weights"], sort_keys=True).encode()
-        ).hexdigest()
-
 
 def _best(scores: Sequence[float]) -> int:
     """The label with the highest score; the lower label wins a tie."""

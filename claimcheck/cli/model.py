@@ -218,7 +218,7 @@ def train_command(data: Path, output: Path, folds: int, epochs: int | None, seed
         f"\nTrained on all {len(labels)} sentences, {how.epochs} epochs, "
         f"{model.meta['features']} features ({took:.1f}s)"
     )
-    click.echo(f"Wrote {output} (weights sha256 {model.digest[:12]})")
+    click.echo(f"Wrote {output} (sha256 {_sha256(output)})")
 
 
 # --------------------------------------------------------------------------- eval
@@ -267,7 +267,7 @@ def eval_command(model_path: Path, data: Path, fmt: str) -> None:
         out = {
             "labels": [STRENGTH_NAMES[k] for k in LABELS],
             "data": {"path": str(data), "rows": len(labels), "sha256": _sha256(data)},
-            "model": {"path": str(model_path), "digest": model.digest, **model_scores},
+            "model": {"path": str(model_path), "sha256": model.sha256, **model_scores},
             "rules": rules_scores,
         }
         click.echo(json.dumps(out, indent=2))
