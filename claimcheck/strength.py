@@ -453,11 +453,19 @@ def macro_f1(pairs: Sequence[tuple[int, int]]) -> tuple[float, dict[int, float]]
 
 
 def cross_validate(
-    claims: Sequence[Claim], labels: Sequence[int], k: int = 5, how: Training = Training()
+    claims: Sequence[Claim],
+    labels: Sequence[int],
+    k: int = 5,
+    how: Training = Training(),
+    baseline: Sequence[int] | None = None,
 ) -> dict[str, Any]:
-    """k-fold cross-validated macro-F1 (folds stratified by label), per fold and pooled."""
+    """k-fold cross-validated macro-F1 (folds stratified by label), per fold and pooled.
+
+    `baseline` (another system's label for each claim, e.g. the rules') is scored on the same
+    folds, as `baseline_folds`.
+    """
     fold = folds_of(labels, k)
-    per_fold, pooled = [], []
+    per_fold, base_folds, pooled = [], [], []
     for f in range(k):
         train_idx = [i for i in range(len(claims)) if fold[i] != f]
         test_idx = [i for i in range(len(claims)) if fold[i] == f]
@@ -467,11 +475,16 @@ def cross_validate(
         pairs = [(labels[i], model.predict(claims[i])) for i in test_idx]
         per_fold.append(macro_f1(pairs)[0])
         pooled.extend(pairs)
+        if baseline is not None:
+            base_folds.append(macro_f1([(labels[i], baseline[i]) for i in test_idx])[0])
     macro, per = macro_f1(pooled)
-    return {
+    out = {
         "folds": per_fold,
         "mean_macro_f1": sum(per_fold) / len(per_fold) if per_fold else 0.0,
         "macro_f1": macro,
         "per_label_f1": per,
         "accuracy": sum(1 for g, p in pooled if g == p) / len(pooled) if pooled else 0.0,
     }
+    if baseline is not None:
+        out["baseline_folds"] = base_folds
+    return out

@@ -21,6 +21,7 @@ import click
 from claimcheck.cli.options import fail, guarded
 from claimcheck.errors import UsageError
 from claimcheck.model import STRENGTH_NAMES
+from claimcheck.strength import Training
 
 LABELS = tuple(sorted(STRENGTH_NAMES))
 # Short column heads for the confusion matrix, in label order.
@@ -117,13 +118,14 @@ def _diff(model: float, rules: float) -> str:
 @click.option(
     "--epochs",
     type=click.IntRange(1),
-    default=None,
+    default=Training().epochs,
+    show_default=True,
     metavar="N",
-    help="Passes over the data (default: 50).",
+    help="Passes over the data.",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Shuffling seed.")
 @guarded
-def train_command(data: Path, output: Path, folds: int, epochs: int | None, seed: int) -> None:
+def train_command(data: Path, output: Path, folds: int, epochs: int, seed: int) -> None:
     """Train a strength model on DATA (CSV `sentence,label` or JSONL) and write it to -o.
 
     Labels are 0-3 or names: none, correlational, conditional, causal. Cross-validation
@@ -131,13 +133,13 @@ def train_command(data: Path, output: Path, folds: int, epochs: int | None, seed
     is then trained on every row.
     """
     from claimcheck import __version__
-    from claimcheck.strength import Training, cross_validate, folds_of, macro_f1, train
+    from claimcheck.strength import cross_validate, train
 
     if _same_file(output, data):
         raise UsageError(f"-o {output} is the training file; write the model somewhere else")
     if not output.parent.is_dir():
         raise UsageError(f"-o {output}: directory {output.parent} does not exist")
-    how = Training(seed=seed) if epochs is None else Training(epochs=epochs, seed=seed)
+    how = Training(epochs=epochs, seed=seed)
 
     claims, labels, took = _examples(data)
     click.echo(f"{len(labels)} labelled sentences in {data} (read and analysed in {took:.1f}s)")
@@ -158,14 +160,9 @@ def train_command(data: Path, output: Path, folds: int, epochs: int | None, seed
                 f"({data} has {len(labels)}); use fewer folds or --folds 0"
             )
         start = time.perf_counter()
-        result = cross_validate(claims, labels, folds, how)
+        result = cross_validate(claims, labels, folds, how, baseline=[p for _, p in rules_pairs])
         took = time.perf_counter() - start
-        fold = folds_of(labels, folds)
-        rules_folds = []
-        for f in range(folds):
-            test = [pair for pair, k in zip(rules_pairs, fold, strict=True) if k == f]
-            if test and len(test) < len(labels):  # the folds cross_validate scores
-                rules_folds.append(macro_f1(test)[0])
+        rules_folds = result["baseline_folds"]
         rules = _scores(rules_pairs)
         click.echo(f"\nCross-validation, {folds} folds stratified by label ({took:.1f}s):")
         click.echo(f"  {'macro-F1':<{WIDTH}}  {'model':>6}  {'rules':>6}")
