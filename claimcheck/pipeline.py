@@ -121,6 +121,14 @@ def display_path(path: Path, cwd: Path) -> str:
     return path.as_posix() if rel.parts[:1] == ("..",) else rel.as_posix()
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """True when both paths exist and name one file (through links, `./` and `..` too)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
 def collect(
     options: Options, session: Session
 ) -> tuple[list[tuple[Path, str]], list[DocumentResult]]:

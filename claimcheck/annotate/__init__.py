@@ -6,12 +6,12 @@ The draft itself is never written: annotations go to a copy at `dst`. Heavy libr
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.errors import UsageError
 from claimcheck.model import ClaimResult, DocumentResult, Registry
+from claimcheck.pipeline import same_file
 
 AUTHOR = "claimcheck"
 INITIALS = "CC"
@@ -86,10 +86,7 @@ def check_paths(src: Path, dst: Path) -> None:
     """Refuse to write over the draft: `dst` must be a different file from `src`."""
     if not src.is_file():
         raise UsageError("no such file", path=str(src))
-    same = Path(os.path.abspath(src)) == Path(os.path.abspath(dst))
-    if not same and dst.exists():
-        same = os.path.samefile(src, dst)
-    if same:
+    if same_file(src, dst):
         raise UsageError(
             "refusing to overwrite the draft; give a different output file with -o", path=str(src)
         )

@@ -12,6 +12,7 @@ import click
 from claimcheck.cli.options import check_options, cli_context, guarded
 from claimcheck.errors import UsageError, one_line
 from claimcheck.model import FAIL_ON, ExitCode, Report
+from claimcheck.pipeline import same_file
 
 CHECK_FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -76,11 +77,7 @@ def refuse_overwriting_inputs(
             inputs.append(Path(model.path))
     inputs += [Path(p) for p in extra]
     for path in inputs:
-        try:
-            same = path.is_file() and os.path.samefile(path, output)
-        except OSError:
-            same = False
-        if same:
+        if same_file(path, output):
             raise UsageError(f"{output}: refusing to overwrite an input of this run")
 
 

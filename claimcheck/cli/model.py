@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Sequence
 from datetime import date
@@ -21,6 +20,7 @@ import click
 from claimcheck.cli.options import fail, guarded
 from claimcheck.errors import UsageError
 from claimcheck.model import STRENGTH_NAMES
+from claimcheck.pipeline import same_file
 from claimcheck.strength import Training
 
 LABELS = tuple(sorted(STRENGTH_NAMES))
@@ -66,14 +66,6 @@ def _scores(pairs: Sequence[tuple[int, int]]) -> dict[str, Any]:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """True when a and b name one file (also through symlinks, hard links, `./` and `..`)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet)
-        return a.resolve() == b.resolve()
 
 
 def _examples(data: Path) -> tuple[list[Any], list[int], float]:
@@ -135,7 +127,7 @@ def train_command(data: Path, output: Path, folds: int, epochs: int, seed: int) 
     from claimcheck import __version__
     from claimcheck.strength import cross_validate, train
 
-    if _same_file(output, data):
+    if same_file(output, data):
         raise UsageError(f"-o {output} is the training file; write the model somewhere else")
     if not output.parent.is_dir():
         raise UsageError(f"-o {output}: directory {output.parent} does not exist")
