@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import importlib.util
 import io
 import json
@@ -259,14 +260,7 @@ def bench_insciout(path: Path, limit: int | None = None) -> dict[str, Any]:
         # What the strength classifier alone says, with no rule between it and the label (T1).
         # InSciOut's 0 is "statement of no relationship", which a negated relation is, so
         # this part uses the product's `strength` (Yu's corpora use `relation`; quality.md).
-        t1 = (
-            "exaggerates"
-            if copy.strength > approved.strength
-            else "downplays"
-            if copy.strength < approved.strength
-            else "same"
-        )
-        preds["strength_compare"].append((gold, t1))
+        preds["strength_compare"].append((gold, _compare(copy.strength, approved.strength)))
         if "press_release_strength" in row:
             press_strength.append((int(row["press_release_strength"]), copy.strength))
             abstract_strength.append((int(row["abstract_strength"]), approved.strength))
@@ -536,12 +530,6 @@ def bench_hedges(paths: Iterable[Path]) -> dict[str, Any]:
     return out
 
 
-def _read_yu(path: Path) -> list[tuple[str, int]]:
-    """(sentence, label) rows of one Yu et al. CSV, in file order."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [(r["sentence"], int(r["label"])) for r in csv.DictReader(fh)]
-
-
 def _strength_scores(folds: dict[int, list[tuple[int, int]]]) -> dict[str, Any]:
     """Held-out fold 4, per-fold and 5-fold mean macro-F1, and out-of-fold pooled figures."""
     from claimcheck.strength import macro_f1
@@ -555,20 +543,6 @@ def _strength_scores(folds: dict[int, list[tuple[int, int]]]) -> dict[str, Any]:
         "fold_avg_macro_f1": sum(per_fold.values()) / len(per_fold) if per_fold else None,
         "out_of_fold": multiclass(pooled, range(4)),
     }
-
-
-def _rescored_settings(base: Any, model: Any) -> Any:
-    """`base` with `strength_model=model`; a clear error while RuleSettings lacks the field."""
-    import dataclasses
-
-    from claimcheck.model import RuleSettings
-
-    if "strength_model" not in {f.name for f in dataclasses.fields(RuleSettings)}:
-        raise RuntimeError(
-            "claimcheck.model.RuleSettings has no 'strength_model' field yet, so the judge "
-            "cannot rescore approved wordings with the model; sub-part (b) needs it"
-        )
-    return dataclasses.replace(base, strength_model=model)
 
 
 def bench_strength_model(
@@ -586,7 +560,7 @@ def bench_strength_model(
     """
     from claimcheck.checks.base import CheckContext
     from claimcheck.model import Match
-    from claimcheck.strength import Training, claims_of, folds_of, train
+    from claimcheck.strength import Training, claims_of, folds_of, read_examples, train
 
     how = Training()
     out: dict[str, Any] = {
@@ -620,7 +594,7 @@ def bench_strength_model(
 
     # ---- 1. Yu cross-validation
     start = time.perf_counter()
-    corpora = {p.name: _read_yu(p) for p in yu_paths}
+    corpora = {p.name: read_examples(p) for p in yu_paths}
     if not corpora:
         raise FileNotFoundError("no Yu et al. corpus found: the model has nothing to train on")
     claims = {name: claims_of(s for s, _ in rows) for name, rows in corpora.items()}
@@ -704,17 +678,10 @@ def bench_strength_model(
     t1_secs = time.perf_counter() - t
     t = time.perf_counter()
     judged: dict[str, Any] = {}
-    rescores_approved = None
-    try:
-        model_settings = _rescored_settings(stages.strength_only, model)
-    except RuntimeError as exc:
-        judged["model"] = {"error": str(exc)}
-        model_settings = None
+    model_settings = dataclasses.replace(stages.strength_only, strength_model=model)
     runs = {"rules": (stages.strength_only, 1), "model": (model_settings, 2)}
     mismatched = 0
     for system, (settings, pick) in runs.items():
-        if settings is None:
-            continue
         pairs: list[tuple[str, str]] = []
         matched = 0
         verdicts: Counter[str] = Counter()
@@ -740,8 +707,6 @@ def bench_strength_model(
             "binary_exaggerates": binary(pairs, "exaggerates"),
             "three_way": multiclass(pairs, EXAGGERATION),
         }
-        if system == "model":
-            rescores_approved = mismatched == 0
     judge_secs = time.perf_counter() - t
     gold = [row["exaggeration_label"] for row, *_ in sides]
     result_in: dict[str, Any] = {
@@ -759,8 +724,8 @@ def bench_strength_model(
             for s, p in compare.items()
         },
         "judge_strength_only": judged,
-        "judge_rescores_approved": rescores_approved,
-        "judge_approved_mismatches": mismatched if rescores_approved is not None else None,
+        "judge_rescores_approved": mismatched == 0,
+        "judge_approved_mismatches": mismatched,
         "strength": {
             s: {
                 side: multiclass(p, range(4))
@@ -1101,13 +1066,10 @@ def _render_strength_model(
             ("model", "judge, CC205+CC207, model-rescored"),
             ("rules", "judge, CC205+CC207, rules"),
         ):
-            modes.append((system, ins["judge_strength_only"].get(system, {}), label))
+            modes.append((system, ins["judge_strength_only"][system], label))
         for _, m, label in modes:
-            if "error" in m:
-                row(name, data, f"{label}: {m['error']}", n, {}, secs)
-            else:
-                row(name, data, f"{label}: exaggerates vs not", n, m["binary_exaggerates"], secs)
-                row(name, data, f"{label}: 3-way macro", n, m["three_way"])
+            row(name, data, f"{label}: exaggerates vs not", n, m["binary_exaggerates"], secs)
+            row(name, data, f"{label}: 3-way macro", n, m["three_way"])
             secs = ""
         floor = ins["floor"]
         row(name, data, "floor: always same, exaggerates vs not", n, floor["binary_exaggerates"])
@@ -1123,12 +1085,10 @@ def _render_strength_model(
             "occur in Yu's corpora (same words, case and punctuation aside): the model was "
             "trained on their Yu labels (SOURCE.md: 2 in the test split)"
         )
-        if ins["judge_rescores_approved"] is False:
+        if not ins["judge_rescores_approved"]:
             extra.append(
                 f"strength-model WARNING: the judge's approved-wording strength differs from "
-                f"model.rescore for {ins['judge_approved_mismatches']}/{n} abstracts - the judge "
-                "does not rescore approved wordings yet; the model-rescored judge row compares "
-                "model copy strength with rules approved strength"
+                f"model.rescore for {ins['judge_approved_mismatches']}/{n} abstracts"
             )
         for how, runs in (("T1 compare", ins["compare"]), ("judge", ins["judge_strength_only"])):
             for system, m in runs.items():
