@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -34,6 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "ci.md"
 BIN = Path(sys.executable).parent
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0.json").read_text("utf-8"))
+PROJECT_URL = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"][
+    "Homepage"
+]
+# `uses: OWNER/REPO@TAG` names the action by the repository the project lives in
+ACTION = PROJECT_URL.removeprefix("https://github.com/") + "@"
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
@@ -200,7 +206,7 @@ class Job:
     commands: list[str]
     event: str = "pull_request"
     env: dict[str, str] = field(default_factory=dict)
-    action: dict[str, str] | None = None  # inputs of a claimcheck/claimcheck action step
+    action: dict[str, str] | None = None  # inputs of a step that uses the action
     results: list[dict[str, Any]] = field(default_factory=list)
     cwd: Path | None = None
     gitlab: dict[str, Any] | None = None  # the GitLab CI job definition
@@ -265,7 +271,7 @@ def doc_jobs() -> list[Job]:
                 env = {k: substitute(str(v), ctx) for k, v in (node.get("env") or {}).items()}
                 if isinstance(run, str) and INVOKES.search(run):
                     jobs.append(Job(f"{label}: run", [substitute(run, ctx)], event, env))
-                if isinstance(uses, str) and uses.startswith("claimcheck/claimcheck@"):
+                if isinstance(uses, str) and uses.startswith(ACTION):
                     given = {
                         k: substitute(str(v), ctx) for k, v in (node.get("with") or {}).items()
                     }

@@ -18,7 +18,6 @@ from claimcheck.fingerprint import posix_path
 from claimcheck.model import ClaimResult, DocumentResult, Finding, Location, Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
 FINGERPRINT_KEY = "claimcheck/v1"
 LINE_FORMATS = frozenset({"markdown", "text", "html"})
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -33,6 +32,8 @@ def to_sarif(
     report: Report, *, category: str | None = None, information_uri: str | None = None, **_: Any
 ) -> dict[str, Any]:
     """The SARIF log as a JSON-ready mapping; `category` sets runAutomationDetails.id."""
+    from claimcheck import project_url
+
     rules, index = _rules(report)
     results = [
         _result(doc, claim, finding, index)
@@ -49,16 +50,17 @@ def to_sarif(
         if doc.error
     ]
     notifications += [{"level": "note", "message": {"text": n}} for n in report.notices]
+    driver: dict[str, Any] = {
+        "name": "claimcheck",
+        "version": report.version,
+        "semanticVersion": report.version,
+    }
+    uri = information_uri or project_url()
+    if uri:  # optional in SARIF; unknown only when claimcheck runs uninstalled from a checkout
+        driver["informationUri"] = uri
+    driver["rules"] = rules
     run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "claimcheck",
-                "version": report.version,
-                "semanticVersion": report.version,
-                "informationUri": information_uri or INFORMATION_URI,
-                "rules": rules,
-            }
-        },
+        "tool": {"driver": driver},
         "invocations": [
             {
                 "executionSuccessful": not any(doc.error for doc in report.documents),
