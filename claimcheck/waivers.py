@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from claimcheck.fingerprint import assign_fingerprints, normalise, posix_path
+from claimcheck.globs import matches
 from claimcheck.model import Block, ClaimResult, DocumentResult, Finding, Suppression
 
 INLINE_REASON = "inline directive"  # when `ignore CC201` gives no reason="..."
@@ -145,8 +146,6 @@ def waiver_matches(
 
 def _file_matches(pattern: str, path: str, root: Path | None) -> bool:
     """The config's glob rules (relative to the config root), so waivers match like overrides."""
-    from claimcheck.config import matches
-
     if posix_path(pattern) == posix_path(path):
         return True
     return matches(Path(path), (pattern,), root or Path.cwd())

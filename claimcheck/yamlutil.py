@@ -10,6 +10,7 @@ loses its first `text:` is exactly the kind of mistake a reviewer would never sp
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,44 @@ class Seq(list):
         if 0 <= index < len(self.item_lines):
             return self.item_lines[index]
         return self.line
+
+
+class Source:
+    """One YAML (or TOML) file being validated: every error it makes names the file and line.
+
+    `line_of(m, key)` gives the line of a key of a mapping; by default a `Map`'s own record.
+    Where a position is wanted, `at` is a `Map`/`Seq` (its own line, or its key's line) or a
+    line number.
+    """
+
+    def __init__(
+        self,
+        display: str,
+        error: type[ClaimcheckError] = ClaimcheckError,
+        line_of: Callable[[Any, Any], int | None] | None = None,
+    ) -> None:
+        self.display = display
+        self.error_type = error
+        self._line_of = line_of
+
+    def line(self, at: Any, key: Any = None) -> int | None:
+        """The line of `at` (a Map, a Seq or a line number), or of its `key`."""
+        if isinstance(at, int) and not isinstance(at, bool):
+            return at
+        if key is None:
+            return at.line if isinstance(at, Map | Seq) else None
+        if self._line_of is not None:
+            return self._line_of(at, key)
+        return at.line_of(key) if isinstance(at, Map) else None
+
+    def error(self, message: str, at: Any = None, key: Any = None) -> ClaimcheckError:
+        """An error of this file's kind, at the line of `at` (or of its `key`)."""
+        return self.error_type(message, path=self.display, line=self.line(at, key))
+
+    def where(self, at: Any = None) -> str:
+        """`path:line` of `at`, or the path alone when the line is unknown."""
+        line = self.line(at)
+        return f"{self.display}:{line}" if line is not None else self.display
 
 
 _R = yaml.resolver.Resolver

@@ -33,7 +33,7 @@ from claimcheck.model import (
     Registry,
     Scope,
 )
-from claimcheck.yamlutil import Map, Seq, as_date, read, type_name
+from claimcheck.yamlutil import Map, Seq, Source, as_date, read, type_name
 
 CLAIM_ID = re.compile(r"[A-Z0-9._-]+")
 EVIDENCE_ID = re.compile(r"\S+")
@@ -91,17 +91,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-class _File:
-    """Validation helpers bound to one file, so every error carries its display path."""
+class _File(Source):
+    """Validation helpers bound to one file, so every error carries its display path and line."""
 
     def __init__(self, display: str) -> None:
-        self.display = display
-
-    def error(self, message: str, line: int | None) -> RegistryError:
-        return RegistryError(message, path=self.display, line=line)
-
-    def source(self, line: int | None) -> str:
-        return f"{self.display}:{line}" if line is not None else self.display
+        super().__init__(display, RegistryError)
 
     def keys(self, m: Map, allowed: Sequence[str], label: str) -> None:
         if m.keys() <= _allowed(allowed):
@@ -265,7 +259,7 @@ class _Loader:
         first = self.ids.get(ident)
         if first is not None:
             raise f.error(f"duplicate id '{ident}' (first defined at {first})", m.line_of("id"))
-        self.ids[ident] = f.source(m.line)
+        self.ids[ident] = f.where(m.line)
         return ident
 
     def _claim(self, f: _File, m: Map) -> None:
@@ -301,7 +295,7 @@ class _Loader:
                 scope=self._scope(f, m, label),
                 requires=f.strings(m, "requires", label),
                 notes=f.string(m, "notes", label),
-                source=f.source(m.line),
+                source=f.where(m.line),
             )
         )
 
@@ -338,7 +332,7 @@ class _Loader:
                 phrases=f.strings(m, "phrases", label, required=True),
                 reason=f.string(m, "reason", label, required=True) or "",
                 severity=f.choice(m, "severity", label, PROHIBITED_SEVERITIES, "error"),
-                source=f.source(m.line),
+                source=f.where(m.line),
             )
         )
 
@@ -363,7 +357,7 @@ class _Loader:
             findings=self._findings(f, m, label),
             limitations=f.string(m, "limitations", label),
             file=f.string(m, "file", label),
-            source=f.source(m.line),
+            source=f.where(m.line),
         )
 
     def _findings(self, f: _File, m: Map, label: str) -> tuple[EvidenceFinding, ...]:
