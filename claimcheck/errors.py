@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class ClaimcheckError(Exception):
     """An error about user input, shown as `path:line: message` with no traceback."""
@@ -31,6 +33,51 @@ class ClaimcheckError(Exception):
                 where += f": page {self.page}"
             where += ": "
         return f"{where}{one_line(self.message)}"
+
+
+SHOWN_LIMIT = 60  # characters of a user's value that a message quotes
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """A user's value as every message quotes it: short, on one line, invisible chars escaped.
+
+    Text is quoted ('like this') and cut after `limit` characters; a list or mapping is named
+    by its type, never printed (a YAML alias can make one billions of items long); a number
+    too long to print is described.
+    """
+    if isinstance(value, str):
+        clipped = value if len(value) <= limit else value[:limit] + "…"
+        return "'" + escape_text(clipped) + "'"
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        if value.bit_length() > 3 * limit:  # str() of a huge int is slow, then refused
+            return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+        text = str(value)
+    elif isinstance(value, float | date):
+        text = str(value)
+    elif isinstance(value, dict):
+        return "a mapping"
+    elif isinstance(value, list | tuple | set | frozenset):
+        return "a list"
+    else:
+        text = type(value).__name__
+    return escape_text(text if len(text) <= limit else text[:limit] + "…")
+
+
+def escape_text(text: str) -> str:
+    """Control, format and line-separator characters as visible escapes (\\x1b, \\u200b)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif ord(ch) < 0x100:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+    return "".join(out)
 
 
 def one_line(text: str) -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, shown
 from claimcheck.model import STRENGTH_NAMES, Claim, Cue
 
 FORMAT = "claimcheck-strength-model"
@@ -271,7 +271,7 @@ def load_model(path: str | Path) -> StrengthModel:
         raise ModelError(f"not a strength model (no 'format: {FORMAT}')", str(p))
     if data.get("version") != VERSION:
         raise ModelError(
-            f"strength model version {data.get('version')!r} is not supported "
+            f"strength model version {shown(data.get('version'))} is not supported "
             f"(this claimcheck reads version {VERSION})",
             str(p),
         )
@@ -286,7 +286,7 @@ def load_model(path: str | Path) -> StrengthModel:
             or not all(isinstance(x, int | float) and math.isfinite(x) for x in w)
         ):
             raise ModelError(
-                f"weights of feature {name!r} must be {len(LABELS)} finite numbers", str(p)
+                f"weights of feature {shown(name)} must be {len(LABELS)} finite numbers", str(p)
             )
         out[name] = tuple(float(x) for x in w)
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
@@ -333,7 +333,7 @@ def read_examples(path: str | Path) -> list[tuple[str, int]]:
             raise ModelError("row has no sentence", str(p), n)
         if label is None:
             raise ModelError(
-                f"label {row.get('label')!r} is not 0-3 or one of "
+                f"label {shown(row.get('label'))} is not 0-3 or one of "
                 + ", ".join(sorted(LABEL_NAMES)),
                 str(p),
                 n,

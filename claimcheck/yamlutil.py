@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, shown
 
 # The event stream is all we take from the parser: building values straight from events is
 # about three times faster than yaml.load, whose composer calls back into Python per node.
@@ -231,7 +231,7 @@ def _build(loader: Any) -> Any:
                 raise _Problem("a mapping key must be a plain value", line) from None
             if value in top.key_lines:
                 raise _Problem(
-                    f"duplicate key '{value}' (first at line {top.key_lines[value]})", line
+                    f"duplicate key {shown(value)} (first at line {top.key_lines[value]})", line
                 )
             top.key_lines[value] = line
             pending[-1] = value
@@ -290,7 +290,7 @@ def type_name(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()} (quote it if you meant text)"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {shown(value)}"
     if isinstance(value, str):
         return "a string"
     if isinstance(value, _dt.datetime):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.config.find import display_path
-from claimcheck.errors import ClaimcheckError, InputError, UsageError
+from claimcheck.errors import ClaimcheckError, InputError, UsageError, escape_text, shown
 from claimcheck.globs import matches
 from claimcheck.model import Context, RuleSettings
 from claimcheck.waivers import waiver_matches
@@ -129,7 +129,7 @@ class Config:
                 if raw is None:
                     continue
                 where = (
-                    f"front matter 'claimcheck: {raw_key}'"
+                    f"front matter 'claimcheck: {escape_text(str(raw_key))[:60]}'"
                     if error is InputError
                     else f"--{key.replace('_', '-')}"
                 )
@@ -141,10 +141,10 @@ class Config:
                 )
                 if key not in CONTEXT_KEYS:
                     raise error(
-                        f"unknown context key '{raw_key}' in front matter 'claimcheck:'; "
+                        f"unknown context key {shown(raw_key)} in front matter 'claimcheck:'; "
                         f"expected one of {', '.join(CONTEXT_KEYS)}"
                         if error is InputError
-                        else f"unknown context option '{raw_key}'",
+                        else f"unknown context option {shown(raw_key)}",
                         path=path,
                     )
                 values[key] = _context_value(key, raw, where, error, path)
@@ -191,7 +191,7 @@ def _context_value(
     if key == "as_of":
         parsed = as_date(raw)
         if parsed is None:
-            raise error(f"{where}: invalid date '{raw}' (expected YYYY-MM-DD)", path=path)
+            raise error(f"{where}: invalid date {shown(raw)} (expected YYYY-MM-DD)", path=path)
         return parsed
     if not isinstance(raw, str):
         raise error(f"{where} must be a string, not {type_name(raw)}", path=path)

@@ -20,7 +20,7 @@ from claimcheck.config.resolve import (
     Waiver,
     normalise_context,
 )
-from claimcheck.errors import ConfigError
+from claimcheck.errors import ConfigError, shown
 from claimcheck.globs import GlobError, compile_glob
 from claimcheck.model import FAIL_ON, SEVERITIES
 from claimcheck.yamlutil import Seq, Source, as_date, type_name
@@ -51,7 +51,7 @@ def _check_keys(src: Source, m: Mapping[str, Any], allowed: Sequence[str], label
         if key not in allowed:
             hint = difflib.get_close_matches(str(key).replace("-", "_"), allowed, n=1)
             more = f" (did you mean '{hint[0]}'?)" if hint else ""
-            raise src.error(f"unknown key '{key}' in {label}{more}", m, key)
+            raise src.error(f"unknown key {shown(key)} in {label}{more}", m, key)
 
 
 def _strings(src: Source, m: Mapping[str, Any], key: str, label: str) -> tuple[str, ...]:
@@ -107,7 +107,9 @@ def _date(src: Source, m: Mapping[str, Any], key: str, label: str) -> date | Non
     parsed = as_date(value)
     if parsed is None:
         raise src.error(
-            f"'{key}' in {label} is not a valid date: '{value}' (expected YYYY-MM-DD)", m, key
+            f"'{key}' in {label} is not a valid date: {shown(value)} (expected YYYY-MM-DD)",
+            m,
+            key,
         )
     return parsed
 
@@ -131,8 +133,8 @@ def _rules(src: Source, m: Mapping[str, Any], label: str) -> tuple[frozenset[str
         for rule, level in value.items():
             if not isinstance(level, str) or level.strip().lower() not in SEVERITIES:
                 raise src.error(
-                    f"severity of '{rule}' in {label} must be one of {', '.join(SEVERITIES)}, "
-                    f"not {level!r}",
+                    f"severity of {shown(rule)} in {label} must be one of {', '.join(SEVERITIES)}, "
+                    f"not {shown(level)}",
                     value,
                     rule,
                 )
@@ -184,11 +186,11 @@ def build(data: Any, src: Source, path: Path, cwd: Path) -> Config:
     _check_keys(src, data, CONFIG_KEYS, label)
     version = data.get("version")
     if version is not None and version != 1:
-        raise src.error(f"unsupported config version {version!r}; expected 1", data, "version")
+        raise src.error(f"unsupported config version {shown(version)}; expected 1", data, "version")
     fail_on = data.get("fail_on", "error")
     if not isinstance(fail_on, str) or fail_on.strip().lower() not in FAIL_ON:
         raise src.error(
-            f"'fail_on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}", data, "fail_on"
+            f"'fail_on' must be one of {', '.join(FAIL_ON)}, not {shown(fail_on)}", data, "fail_on"
         )
     disable, severity = _rules(src, data, label)
 

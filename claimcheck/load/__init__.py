@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, shown
 from claimcheck.load import docx, html, markdown, pdf, pptx, text
 from claimcheck.model import Document
 
@@ -51,7 +51,7 @@ def read(path: Path, display: str) -> Document:
     fmt = format_of(path)
     if fmt is None:
         suffix = Path(path).suffix
-        what = f"'{suffix}'" if suffix else "(no file extension)"
+        what = shown(suffix) if suffix else "(no file extension)"
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type {what} (supported: {known})", path=display)
     return READERS[fmt](Path(path), display)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, shown
 from claimcheck.model import Block, Document, Suppression
 
 # `<!-- claimcheck: ignore CC201 CC203 reason="approved by MLR" -->`; the comment body only.
@@ -75,7 +75,7 @@ def parse_directive(comment: str, display: str, line: int | None) -> Suppression
     verb, rest = (body.split(None, 1) + ["", ""])[:2] if body else ("", "")
     if verb != "ignore":
         raise InputError(
-            f"unknown claimcheck directive '{verb or body}' (expected 'ignore')",
+            f"unknown claimcheck directive {shown(verb or body)} (expected 'ignore')",
             path=display,
             line=line,
         )
@@ -92,7 +92,9 @@ def parse_directive(comment: str, display: str, line: int | None) -> Suppression
     rules: list[str] = []
     for word in (rest[: reason_m.start()] + " " + rest[reason_m.end() :]).replace(",", " ").split():
         if not _RULE.match(word):
-            raise InputError(f"bad rule '{word}' in claimcheck directive", path=display, line=line)
+            raise InputError(
+                f"bad rule {shown(word)} in claimcheck directive", path=display, line=line
+            )
         rules.append(word.upper() if word[:2].upper() == "CC" else word)
     return Suppression(rules=tuple(rules), reason=reason.strip(), line=line)
 

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import RegistryError
+from claimcheck.errors import RegistryError, shown
 from claimcheck.model import (
     ApprovedClaim,
     Evidence,
@@ -87,6 +87,11 @@ def _allowed(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _shown(value: Any) -> str:
+    """Text quoted, anything else named by its type ('a list', 'the number 3')."""
+    return shown(value) if isinstance(value, str) else type_name(value)
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -108,7 +113,7 @@ class _File(Source):
                     if hint
                     else f"; expected one of {', '.join(allowed)}"
                 )
-                raise self.error(f"unknown key '{key}' in {label}{more}", m.line_of(key))
+                raise self.error(f"unknown key {shown(key)} in {label}{more}", m.line_of(key))
 
     def string(self, m: Map, key: str, label: str, *, required: bool = False) -> str | None:
         value = m.get(key)
@@ -167,9 +172,8 @@ class _File(Source):
         if value is None:
             return default
         if not isinstance(value, str) or value.strip().lower() not in choices:
-            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
             raise self.error(
-                f"'{key}' in {label} must be one of {', '.join(choices)}, not {shown}",
+                f"'{key}' in {label} must be one of {', '.join(choices)}, not {_shown(value)}",
                 m.line_of(key),
             )
         return value.strip().lower()
@@ -180,9 +184,8 @@ class _File(Source):
             return None
         parsed = as_date(value)
         if parsed is None:
-            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
             raise self.error(
-                f"'{key}' in {label} is not a valid date: {shown} (expected YYYY-MM-DD)",
+                f"'{key}' in {label} is not a valid date: {_shown(value)} (expected YYYY-MM-DD)",
                 m.line_of(key),
             )
         return parsed
@@ -199,7 +202,7 @@ class _File(Source):
             )
         value = value.strip()
         if not pattern.fullmatch(value):
-            raise self.error(f"invalid {kind} id '{value}': {rule}", m.line_of("id"))
+            raise self.error(f"invalid {kind} id {shown(value)}: {rule}", m.line_of("id"))
         return value
 
     def records(self, data: Map, key: str) -> list[Map]:
@@ -244,7 +247,7 @@ class _Loader:
         version = data.get("version")
         if version is not None and version != 1:
             raise f.error(
-                f"unsupported version {version!r}; this claimcheck reads version 1",
+                f"unsupported version {shown(version)}; this claimcheck reads version 1",
                 data.line_of("version"),
             )
         for m in f.records(data, "claims"):
@@ -276,7 +279,9 @@ class _Loader:
         seen: set[str] = set()
         for ev in evidence:
             if ev in seen:
-                raise f.error(f"evidence '{ev}' is listed twice in {label}", m.line_of("evidence"))
+                raise f.error(
+                    f"evidence {shown(ev)} is listed twice in {label}", m.line_of("evidence")
+                )
             seen.add(ev)
         cited = m.get("evidence")
         lines = [
@@ -399,13 +404,13 @@ class _Loader:
                     continue
                 if not self.evidence:
                     raise f.error(
-                        f"claim {ident} cites evidence '{ev}' but no evidence library was "
+                        f"claim {ident} cites evidence {shown(ev)} but no evidence library was "
                         "loaded (set 'evidence:' in claimcheck.yaml)",
                         line,
                     )
                 hint = difflib.get_close_matches(ev, list(self.evidence), n=1)
                 more = f" (did you mean '{hint[0]}'?)" if hint else ""
-                raise f.error(f"claim {ident} cites unknown evidence '{ev}'{more}", line)
+                raise f.error(f"claim {ident} cites unknown evidence {shown(ev)}{more}", line)
 
 
 def expand(paths: Sequence[Path], kind: str = "registry") -> list[Path]:
