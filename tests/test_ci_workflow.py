@@ -12,6 +12,7 @@ the workflow goes on to use.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -208,6 +209,7 @@ class Job:
     env: dict[str, str] = field(default_factory=dict)
     action: dict[str, str] | None = None  # inputs of a step that uses the action
     results: list[dict[str, Any]] = field(default_factory=list)
+    steps: list[dict[str, Any]] = field(default_factory=list)  # the action's steps, traced
     cwd: Path | None = None
     gitlab: dict[str, Any] | None = None  # the GitLab CI job definition
 
@@ -412,38 +414,87 @@ def shell(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedP
     )
 
 
+# A stand-in for `python` in the action's install step only: it records the command line
+# instead of installing this checkout over the test environment's editable install.
+RECORDING_PYTHON = """#!/bin/sh
+printf '%s\\n' "$@" > "$CC_TEST_INSTALL_ARGS"
+"""
+
+
 def run_action(job: Job, cwd: Path, env: dict[str, str]) -> None:
-    """Run action.yml's own claimcheck step, then its exit step, with the doc's inputs."""
+    """Run action.yml's steps in order, with the doc's inputs, as the runner would.
+
+    `if:` conditions are evaluated; `run:` steps run in bash with GITHUB_ACTION_PATH set to
+    this checkout and GITHUB_OUTPUT collected per step; `uses:` steps are recorded with their
+    `with:` values (setup-python reports this Python's version, the cache restore a miss).
+    The install step runs with a `python` that records its arguments. `job.steps` keeps the
+    trace; `job.results` gets the claimcheck step and the exit step, as the tests read them.
+    """
     spec = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
     inputs = {k: str(v.get("default", "")) for k, v in spec["inputs"].items()}
     unknown = set(job.action or {}) - set(inputs)
     assert not unknown, f"{job.name}: the doc passes inputs action.yml lacks: {unknown}"
     inputs.update(job.action or {})
-    steps = {s.get("id") or s.get("name"): s for s in spec["runs"]["steps"]}
-    outputs: dict[str, str] = {}
-    for key in ("run", "Exit with claimcheck's status"):
-        step = steps[key]
-        ctx = {"inputs": inputs, "steps": {"run": {"outputs": outputs}}}
-        step_env = {k: substitute(str(v), ctx) for k, v in (step.get("env") or {}).items()}
-        out_file = cwd / f".github-output-{len(job.results)}"
-        out_file.write_text("", encoding="utf-8")
-        done = shell(step["run"], cwd, {**env, **step_env, "GITHUB_OUTPUT": str(out_file)})
-        for line in out_file.read_text("utf-8").splitlines():
-            name, _, value = line.partition("=")
-            outputs[name] = value
-        job.results.append(
-            {
-                "command": f"action step {key!r} {inputs}",
-                "code": done.returncode,
-                "stdout": done.stdout,
-                "stderr": done.stderr,
-                "outputs": dict(outputs),
-                "report": cwd / inputs["output"],
-                "format": inputs["format"],
-                "fail_on_findings": inputs["fail-on-findings"],
-                "narrowed": "--changed-since" in inputs["args"],
+    shim = cwd.parent / f"{cwd.name}-python"
+    shim.mkdir()
+    (shim / "python").write_text(RECORDING_PYTHON, encoding="utf-8")
+    (shim / "python").chmod(0o755)
+    outputs: dict[str, dict[str, str]] = {}
+    for step in spec["runs"]["steps"]:
+        key = step.get("id") or step["name"]
+        ctx = {
+            "inputs": inputs,
+            "steps": {k: {"outputs": v} for k, v in outputs.items()},
+            "runner": {"os": "Linux"},
+            "github": {"action_path": str(ROOT)},
+        }
+        trace: dict[str, Any] = {"step": key}
+        job.steps.append(trace)
+        if "if" in step and not evaluate(str(step["if"]), ctx):
+            trace["skipped"] = True
+            continue
+        if "uses" in step:
+            trace["uses"] = step["uses"]
+            trace["with"] = {
+                k: substitute(str(v), ctx) for k, v in (step.get("with") or {}).items()
             }
+            if step["uses"].startswith("actions/setup-python@"):
+                outputs[key] = {"python-version": ".".join(map(str, sys.version_info[:3]))}
+            elif step["uses"].startswith("actions/cache/restore@"):
+                outputs[key] = {"cache-hit": "false"}  # a first run
+            continue
+        step_env = {k: substitute(str(v), ctx) for k, v in (step.get("env") or {}).items()}
+        out_file = cwd / f".github-output-{len(job.steps)}"
+        out_file.write_text("", encoding="utf-8")
+        step_env |= {"GITHUB_OUTPUT": str(out_file), "GITHUB_ACTION_PATH": str(ROOT)}
+        if key == "Install claimcheck":
+            step_env |= {
+                "PATH": f"{shim}{os.pathsep}{env['PATH']}",
+                "CC_TEST_INSTALL_ARGS": str(shim / "args"),
+            }
+        done = shell(step["run"], cwd, {**env, **step_env})
+        outputs[key] = dict(
+            line.partition("=")[::2] for line in out_file.read_text("utf-8").splitlines()
         )
+        trace |= {"code": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+        trace["outputs"] = outputs[key]
+        if key == "Install claimcheck":
+            trace["args"] = (shim / "args").read_text("utf-8").splitlines()
+        if key in ("run", "Exit with claimcheck's status"):
+            report = outputs.get("run", {}).get("report", "")
+            job.results.append(
+                {
+                    "command": f"action step {key!r} {inputs}",
+                    "code": done.returncode,
+                    "stdout": done.stdout,
+                    "stderr": done.stderr,
+                    "outputs": dict(outputs.get("run", {})),
+                    "report": cwd / report if report else None,
+                    "format": inputs["format"],
+                    "fail_on_findings": inputs["fail-on-findings"],
+                    "narrowed": "--changed-since" in inputs["args"],
+                }
+            )
 
 
 def run_job(job: Job, repo: Path, workdir: Path, index: int) -> Job:
@@ -485,12 +536,19 @@ def run_job(job: Job, repo: Path, workdir: Path, index: int) -> Job:
 
 
 @pytest.fixture(scope="module")
-def ran(tmp_path_factory: pytest.TempPathFactory) -> list[Job]:
-    """Every job of the doc, run (in parallel: each has its own checkout)."""
+def content_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The content repository, and a directory for the jobs' own copies of it."""
     base = tmp_path_factory.mktemp("ci")
     repo = build_repo(base)
     workdir = base / "jobs"
     workdir.mkdir()
+    return repo, workdir
+
+
+@pytest.fixture(scope="module")
+def ran(content_repo: tuple[Path, Path]) -> list[Job]:
+    """Every job of the doc, run (in parallel: each has its own checkout)."""
+    repo, workdir = content_repo
     jobs = doc_jobs()
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         return list(pool.map(lambda ij: run_job(ij[1], repo, workdir, ij[0]), enumerate(jobs)))
@@ -542,13 +600,16 @@ def test_reports_the_workflows_use_are_written_and_valid(ran):
     checked = 0
     for job in ran:
         for r in job.results:
-            if "report" in r:  # the action: the upload step reads inputs.output
-                if r["command"].startswith("action step 'run'"):
+            if "report" in r:  # the action: the upload step reads steps.run.outputs.report
+                if r["command"].startswith("action step 'run'") and r["format"] == "sarif":
                     assert r["outputs"].get("written") == "true", job.name
-                    assert r["format"] == "sarif"
                     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(
                         json.loads(r["report"].read_text("utf-8"))
                     )
+                    [upload] = [
+                        s for s in job.steps if s["step"] == "Upload SARIF to code scanning"
+                    ]
+                    assert Path(job.cwd / upload["with"]["sarif_file"]) == r["report"]
                     checked += 1
                 continue
             target = output_of(r["command"])
@@ -645,6 +706,68 @@ def test_action_fails_the_job_on_findings_and_passes_its_exit_code(ran):
         assert exit_step["code"] == expected, job.name
 
 
+def test_action_with_format_github_prints_annotations_to_the_log(ran):
+    jobs = [j for j in ran if j.action and j.action.get("format") == "github"]
+    assert len(jobs) == 2  # the doc's recipe, for a pull request and for a push
+    for job in jobs:
+        run_step, exit_step = job.results
+        assert run_step["code"] == 0 and run_step["outputs"]["exit-code"] == "1"
+        assert run_step["outputs"]["report"] == "" and run_step["report"] is None
+        files = set(re.findall(r"^::error file=([^,]+),line=\d+", run_step["stdout"], flags=re.M))
+        assert files == expected_files(run_step), job.name
+        written = [p.name for p in job.cwd.iterdir() if p.suffix in (".sarif", ".xml", ".json")]
+        assert not written, "annotations went to a file"
+        [upload] = [s for s in job.steps if s["step"] == "Upload SARIF to code scanning"]
+        assert upload.get("skipped"), "nothing to upload"
+        assert exit_step["code"] == 1  # findings fail the job
+
+
+def _pip_cache_steps(job: Job) -> dict[str, dict[str, Any]]:
+    return {s["step"]: s for s in job.steps}
+
+
+def test_action_caches_pip_downloads_and_installs_its_own_checkout(ran):
+    deps = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    python = ".".join(map(str, sys.version_info[:3]))
+    key = f"claimcheck-pip-Linux-{python}-{deps}"
+    jobs = [j for j in ran if j.action is not None]
+    assert jobs
+    for job in jobs:
+        steps = _pip_cache_steps(job)
+        located = steps["pip-cache"]
+        assert located["code"] == 0, located["stderr"]
+        assert located["outputs"]["deps"] == deps
+        assert Path(located["outputs"]["dir"]).is_absolute()
+        restore, save = steps["restore"], steps["Save the pip cache"]
+        assert restore["uses"].startswith("actions/cache/restore@")
+        assert restore["with"]["path"] == located["outputs"]["dir"]
+        assert restore["with"]["key"] == key
+        assert key.startswith(restore["with"]["restore-keys"])
+        # saved before claimcheck runs, so a run with findings (a failed job) still saves it
+        order = [s["step"] for s in job.steps]
+        assert order.index("Save the pip cache") < order.index("run")
+        assert save["uses"].startswith("actions/cache/save@") and not save.get("skipped")
+        assert save["with"] == {"path": located["outputs"]["dir"], "key": key}
+        install = steps["Install claimcheck"]
+        assert install["code"] == 0, install["stderr"]
+        assert install["args"][:3] == ["-m", "pip", "install"]
+        assert install["args"][-1] == str(ROOT)  # the action's own files: this pyproject
+        assert (ROOT / "pyproject.toml").is_file()
+
+
+def test_action_with_cache_off_runs_no_cache_step(content_repo):
+    repo, workdir = content_repo
+    job = Job("no cache", [], action={"paths": "drafts/", "cache": "false", "format": "json"})
+    run_job(job, repo, workdir, 99)
+    steps = _pip_cache_steps(job)
+    for name in ("pip-cache", "restore", "Save the pip cache"):
+        assert steps[name].get("skipped"), name
+    run_step, _ = job.results
+    assert run_step["outputs"]["report"] == "claimcheck.json"  # json's default file
+    report = json.loads((job.cwd / "claimcheck.json").read_text("utf-8"))
+    assert {d["path"] for d in report["documents"]} == set(DRAFTS)
+
+
 def test_baseline_commands_adopt_the_existing_findings(ran):
     [job] = [j for j in ran if "baseline" in j.name]
     write_run, apply_run = job.results
@@ -690,8 +813,9 @@ def test_action_yml_parses_and_uses_only_existing_flags():
     for step in spec["runs"]["steps"]:
         if "run" in step:
             assert step.get("shell") == "bash", step.get("name")
-    script = "\n".join(s.get("run", "") for s in spec["runs"]["steps"])
-    used = flags_after_check(script)
+    [script] = [s["run"] for s in spec["runs"]["steps"] if s.get("id") == "run"]
+    # the claimcheck step's own options, including those it builds up in an array
+    used = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", script))
     assert {"--format", "--output"} <= used
     assert used <= check_flags()
     for name in spec["outputs"]:

@@ -65,7 +65,7 @@ def test_every_address_of_the_project_is_the_one_in_pyproject():
     for rel in DOCS:
         text = (ROOT / rel).read_text("utf-8")
         assert "claimcheck/claimcheck" not in text, rel  # the old placeholder
-        for uses in re.findall(r"uses: ([\w.-]+/claimcheck\S*)", text):
+        for uses in re.findall(r"uses: ([\w.-]+/claimcheck[^\s`)]*)", text):
             assert uses == f"{SLUG}@{TAG}", (rel, uses)
         for repo in re.findall(r"repo: (\S+)", text):
             assert repo == URL, (rel, repo)
