@@ -224,6 +224,8 @@ class ApprovedClaim:
     requires: tuple[str, ...] = ()
     notes: str | None = None
     source: str = ""  # "path:line" where it is defined
+    # Mandatory footnotes or reference lines that must appear in any document using the claim.
+    footnotes: tuple[str, ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -240,6 +242,31 @@ class Prohibited:
     reason: str
     severity: str = "error"
     source: str = ""
+
+
+PLACEMENTS = ("document", "page", "slide")
+WHEN = ("claims", "always")
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredStatement:
+    """A statement documents in its scope must carry (FORMATS.md section 1, `required:`)."""
+
+    id: str
+    text: str
+    variants: tuple[str, ...] = ()  # other accepted wordings of the whole statement
+    scope: Scope = Scope()
+    when: str = "claims"  # claims: when the document makes a claim about an in-scope product
+    placement: str = "document"  # document | page | slide: same page/slide as each such claim
+    in_notes: bool = False  # additive: with page|slide placement, the slide's notes count too
+    severity: str = "error"
+    notes: str | None = None
+    source: str = ""
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The statement's text followed by its variants."""
+        return (self.text, *self.variants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +304,7 @@ class Registry:
     evidence_sources: tuple[str, ...] = ()  # evidence files
     sha256: str = ""  # over the registry files' bytes, in source order
     evidence_sha256: str = ""
+    required: tuple[RequiredStatement, ...] = ()  # statements documents must carry
 
     def claim(self, claim_id: str) -> ApprovedClaim | None:
         """The approved claim with this id, if any."""

@@ -45,8 +45,20 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
             "no claim registry found (use --registry or `registry:` in claimcheck.yaml)"
         )
     as_of: date = session.as_of
+    config = session.config
+    contexts = [
+        {
+            key: getattr(layer, key)
+            for key in ("product", "audience", "channel", "market", "indication")
+        }
+        for layer in (config, *config.overrides)
+    ]
     problems = audit_registry(
-        registry, as_of, expiring_within_days=expiring_within, base_dir=Path.cwd()
+        registry,
+        as_of,
+        expiring_within_days=expiring_within,
+        base_dir=Path.cwd(),
+        contexts=contexts,
     )
     for p in problems:
         click.echo(f"{p.source}: {p.severity}: {p.message}")
@@ -54,7 +66,8 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
     warnings = len(problems) - errors
     click.echo(
         f"{len(registry.claims)} claims, {len(registry.prohibited)} prohibited, "
-        f"{len(registry.evidence)} evidence records: {errors} error(s), {warnings} warning(s)"
+        + (f"{len(registry.required)} required statements, " if registry.required else "")
+        + f"{len(registry.evidence)} evidence records: {errors} error(s), {warnings} warning(s)"
     )
     failed = errors or (strict and warnings)
     sys.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))

@@ -3,10 +3,11 @@
 Every problem is a `RegistryError` naming file, line and key, e.g.
 `claims.yaml:14: unknown key 'evidance' in claim ARC-OPTIME`. A path may be a file or a
 directory; a directory contributes its `*.yaml`/`*.yml` files, recursively, in sorted order.
-Any file may hold `claims`, `prohibited` and `evidence` together.
+Any file may hold `claims`, `prohibited`, `required` and `evidence` together.
 
 Normalisation, so that matching can compare values exactly:
-- wordings (`text`, `variants`, `requires`, `phrases`) have runs of whitespace collapsed;
+- wordings (`text`, `variants`, `requires`, `phrases`, `footnotes`) have runs of whitespace
+  collapsed;
 - scope `products`, `audiences`, `channels`, `indications` are lower-cased, `markets` are
   upper-cased (`us` and `US` are the same market); `claimcheck.config` normalises a
   document's context the same way;
@@ -26,11 +27,14 @@ from typing import Any
 
 from claimcheck.errors import RegistryError, shown
 from claimcheck.model import (
+    PLACEMENTS,
+    WHEN,
     ApprovedClaim,
     Evidence,
     EvidenceFinding,
     Prohibited,
     Registry,
+    RequiredStatement,
     Scope,
 )
 from claimcheck.yamlutil import Map, Seq, Source, as_date, read, type_name
@@ -38,7 +42,7 @@ from claimcheck.yamlutil import Map, Seq, Source, as_date, read, type_name
 CLAIM_ID = re.compile(r"[A-Z0-9._-]+")
 EVIDENCE_ID = re.compile(r"\S+")
 
-TOP_KEYS = ("version", "claims", "prohibited", "evidence")
+TOP_KEYS = ("version", "claims", "prohibited", "required", "evidence")
 CLAIM_KEYS = (
     "id",
     "text",
@@ -49,9 +53,21 @@ CLAIM_KEYS = (
     "scope",
     "requires",
     "notes",
+    "footnotes",
 )
 SCOPE_KEYS = ("products", "audiences", "channels", "markets", "indications")
 PROHIBITED_KEYS = ("id", "phrases", "reason", "severity")
+REQUIRED_KEYS = (
+    "id",
+    "text",
+    "variants",
+    "scope",
+    "when",
+    "placement",
+    "in_notes",
+    "severity",
+    "notes",
+)
 EVIDENCE_KEYS = (
     "id",
     "citation",
@@ -178,6 +194,16 @@ class _File(Source):
             )
         return value.strip().lower()
 
+    def flag(self, m: Map, key: str, label: str) -> bool:
+        value = m.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.error(
+                f"'{key}' in {label} must be true or false, not {_shown(value)}", m.line_of(key)
+            )
+        return value
+
     def date(self, m: Map, key: str, label: str) -> date | None:
         value = m.get(key)
         if value is None:
@@ -229,8 +255,9 @@ class _Loader:
     def __init__(self) -> None:
         self.claims: list[ApprovedClaim] = []
         self.prohibited: list[Prohibited] = []
+        self.required: list[RequiredStatement] = []
         self.evidence: dict[str, Evidence] = {}
-        self.ids: dict[str, str] = {}  # claim and prohibited ids share one namespace
+        self.ids: dict[str, str] = {}  # claim, prohibited and required ids share one namespace
         # (claim id, cited ids, file, line of each cited id) checked once all evidence is in
         self.citations: list[tuple[str, tuple[str, ...], _File, list[int | None]]] = []
 
@@ -239,7 +266,7 @@ class _Loader:
             return
         if not isinstance(data, Map):
             raise f.error(
-                f"expected a mapping with 'claims', 'prohibited' or 'evidence', "
+                f"expected a mapping with 'claims', 'prohibited', 'required' or 'evidence', "
                 f"not {type_name(data)}",
                 1,
             )
@@ -254,6 +281,8 @@ class _Loader:
             self._claim(f, m)
         for m in f.records(data, "prohibited"):
             self._prohibited(f, m)
+        for m in f.records(data, "required"):
+            self._required(f, m)
         for m in f.records(data, "evidence"):
             self._evidence(f, m)
 
@@ -301,6 +330,7 @@ class _Loader:
                 requires=f.strings(m, "requires", label),
                 notes=f.string(m, "notes", label),
                 source=f.where(m.line),
+                footnotes=f.strings(m, "footnotes", label),
             )
         )
 
@@ -337,6 +367,33 @@ class _Loader:
                 phrases=f.strings(m, "phrases", label, required=True),
                 reason=f.string(m, "reason", label, required=True) or "",
                 severity=f.choice(m, "severity", label, PROHIBITED_SEVERITIES, "error"),
+                source=f.where(m.line),
+            )
+        )
+
+    def _required(self, f: _File, m: Map) -> None:
+        ident = self._claim_id(f, m, "required statement")
+        label = f"required statement {ident}"
+        f.keys(m, REQUIRED_KEYS, label)
+        placement = f.choice(m, "placement", label, PLACEMENTS, "document")
+        in_notes = f.flag(m, "in_notes", label)
+        if in_notes and placement == "document":
+            raise f.error(
+                f"'in_notes' in {label} needs 'placement: page' or 'placement: slide' "
+                "(with placement document, notes always count)",
+                m.line_of("in_notes"),
+            )
+        self.required.append(
+            RequiredStatement(
+                id=ident,
+                text=_squash(f.string(m, "text", label, required=True) or ""),
+                variants=f.strings(m, "variants", label),
+                scope=self._scope(f, m, label),
+                when=f.choice(m, "when", label, WHEN, "claims"),
+                placement=placement,
+                in_notes=in_notes,
+                severity=f.choice(m, "severity", label, PROHIBITED_SEVERITIES, "error"),
+                notes=f.string(m, "notes", label),
                 source=f.where(m.line),
             )
         )
@@ -456,6 +513,7 @@ def load_registry(
     return Registry(
         claims=tuple(loader.claims),
         prohibited=tuple(loader.prohibited),
+        required=tuple(loader.required),
         evidence=loader.evidence,
         sources=tuple(sources),
         evidence_sources=tuple(evidence_sources),

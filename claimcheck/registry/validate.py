@@ -3,17 +3,29 @@
 Used by `claimcheck registry validate`. Schema problems never get here: `load_registry`
 already raised them as `RegistryError`. These are the things a reviewer wants to hear about
 before a claim goes wrong in a draft: duplicate wordings, claims about to expire, evidence
-that no longer backs anything, prohibited phrases hiding inside approved wordings.
+that no longer backs anything, prohibited phrases hiding inside approved wordings, required
+statements whose scope no document can ever be in.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
 
-from claimcheck.model import Registry
+from claimcheck.errors import shown
+from claimcheck.model import Registry, RequiredStatement, Scope
+
+# Scope list -> the context key a document's value comes from.
+_CONTEXT_OF = {
+    "products": "product",
+    "audiences": "audience",
+    "channels": "channel",
+    "markets": "market",
+    "indications": "indication",
+}
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -47,12 +59,15 @@ def audit_registry(
     as_of: date,
     expiring_within_days: int = 30,
     base_dir: Path | None = None,
+    contexts: Sequence[Mapping[str, str | None]] = (),
 ) -> list[Problem]:
     """Every audit problem of `registry`, sorted by file and line.
 
     `base_dir` is the directory the registry's display paths are relative to (default: the
     current directory); evidence `file:` paths are resolved against their evidence file's
-    directory under it.
+    directory under it. `contexts` are the document contexts the config sets (its top level
+    and each override): a required statement scoped to a value that neither they nor any
+    claim's scope uses is most likely misspelt.
     """
     problems: list[Problem] = []
     add = problems.append
@@ -148,5 +163,47 @@ def audit_registry(
                     )
                     break
 
+    for req in registry.required:
+        problems.extend(_requirement_problems(req, registry, contexts))
+
     problems.sort(key=lambda p: _split_source(p.source))
     return problems
+
+
+def _requirement_problems(
+    req: RequiredStatement, registry: Registry, contexts: Sequence[Mapping[str, str | None]]
+) -> list[Problem]:
+    """Warnings for a required statement that can never (or most likely never) apply."""
+    out: list[Problem] = []
+    label = f"required statement {req.id}"
+    for f in fields(Scope):
+        allowed = getattr(req.scope, f.name)
+        if allowed is None:
+            continue
+        if not allowed:
+            out.append(
+                Problem(
+                    "warning",
+                    req.source,
+                    f"{label} can never apply: its scope lists no {f.name} (leave the key out "
+                    "to mean any)",
+                )
+            )
+            continue
+        key = _CONTEXT_OF[f.name]
+        known = {v for c in registry.claims for v in (getattr(c.scope, f.name) or ())}
+        known |= {c[key] for c in contexts if c.get(key)}
+        if not known:
+            continue  # nothing to compare with: any value may be right
+        unknown = [v for v in allowed if v not in known]
+        if len(unknown) == len(allowed):
+            values = ", ".join(shown(v) for v in unknown)
+            out.append(
+                Problem(
+                    "warning",
+                    req.source,
+                    f"{label} may never apply: no claim and no context in the config uses "
+                    f"{key} {values} (known: {', '.join(sorted(known))})",
+                )
+            )
+    return out
