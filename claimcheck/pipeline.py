@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -34,6 +34,9 @@ class Options:
     context: dict[str, Any] = field(default_factory=dict)  # audience, channel, ... as_of
     jobs: int = 0  # 0 = automatic
     changed_since: str | None = None
+    # The paths are the files a commit changes (what pre-commit passes): check the drafts
+    # among them, skip the rest, and check every draft when one of them is an input.
+    changed_files: bool = False
     shard: tuple[int, int] | None = None
     strength_model: Path | None = None  # overrides the config's `strength_model:`
 
@@ -47,6 +50,9 @@ class Session:
     as_of: date
     notices: list[str] = field(default_factory=list)
     strength_model: Any = None  # claimcheck.strength.StrengthModel, when one is configured
+    # What every verdict depends on besides the draft: registry and evidence files or
+    # directories, rule packs, the config file and the strength model (absolute paths).
+    inputs: tuple[Path, ...] = ()
 
 
 def prepare(options: Options) -> Session:
@@ -87,13 +93,43 @@ def prepare(options: Options) -> Session:
             "every claim is reported as unsupported"
         )
     base = config.context_for(options.cwd / "-", {}, options.context)
+    model = options.strength_model or config.strength_model
+    inputs = [*registry_paths, *evidence_paths, *config.rules, config.path, model]
     return Session(
         config=config,
         registry=registry,
         as_of=base.as_of,
         notices=notices,
         strength_model=_strength_model(options, config),
+        inputs=tuple(Path(os.path.abspath(options.cwd / p)) for p in inputs if p is not None),
     )
+
+
+_YAML = (".yaml", ".yml")
+
+
+def touched_inputs(session: Session, changed: Iterable[Path]) -> list[Path]:
+    """The changed paths that are inputs of the run, so every draft's verdict may change.
+
+    A path counts when it is an input file, a YAML file inside a registry or evidence
+    directory (added, edited or deleted), or a directory holding an input (a submodule).
+    """
+    inputs = [Path(os.path.realpath(p)) for p in session.inputs]
+    out: list[Path] = []
+    for path in changed:
+        real = Path(os.path.realpath(path))
+        for given in inputs:
+            inside = real.suffix.lower() in _YAML and given in real.parents
+            if real == given or inside or real in given.parents:
+                out.append(path)
+                break
+    return sorted(set(out))
+
+
+def _every_draft_notice(touched: list[Path], why: str, cwd: Path) -> str:
+    shown = ", ".join(display_path(p, cwd) for p in touched[:3])
+    more = f" and {len(touched) - 3} more" if len(touched) > 3 else ""
+    return f"{shown}{more} {why}: checking every draft, not only the changed ones"
 
 
 def _strength_model(options: Options, config: Any) -> Any:
@@ -138,7 +174,14 @@ def collect(
     config = session.config
     found: dict[str, Path] = {}
     errors: list[DocumentResult] = []
-    for raw in options.paths:
+    paths = options.paths
+    hook = options.changed_files
+    if hook:
+        touched = touched_inputs(session, [options.cwd / p for p in paths])
+        if touched:
+            session.notices.append(_every_draft_notice(touched, "changed", options.cwd))
+            paths, hook = (str(config.root),), False  # every draft the config selects
+    for raw in paths:
         path = Path(raw)
         if not path.is_absolute():
             path = options.cwd / path
@@ -151,19 +194,27 @@ def collect(
                     continue
                 found.setdefault(display_path(child, options.cwd), child)
         elif path.is_file():
+            if hook and (format_of(path) is None or not config.is_included(path)):
+                continue  # a changed file that is not a draft (or one the config excludes)
             # A file named explicitly is checked even if include/exclude would skip it.
             found.setdefault(shown, path)
-        else:
+        elif not hook:  # a hook's missing file was deleted by the commit: nothing to check
             errors.append(_error_result(shown, "no such file or directory"))
     items = sorted(found.items())
     if options.changed_since:
-        from claimcheck.vcs import changed_files
+        from claimcheck.vcs import changed_paths
 
         # The repository is the one holding the drafts, which need not be the cwd's.
         changed: set[Path] = set()
         for where in _repo_dirs(options):
-            changed |= {p.resolve() for p in changed_files(options.changed_since, where)}
-        items = [(d, p) for d, p in items if p.resolve() in changed]
+            changed |= set(changed_paths(options.changed_since, where))
+        touched = touched_inputs(session, changed)
+        if touched:
+            why = f"changed since {options.changed_since}"
+            session.notices.append(_every_draft_notice(touched, why, options.cwd))
+        else:
+            real = {Path(os.path.realpath(p)) for p in changed}
+            items = [(d, p) for d, p in items if Path(os.path.realpath(p)) in real]
     if options.shard:
         from claimcheck.shard import select
 

@@ -39,8 +39,13 @@ def toplevel(directory: Path) -> Path | None:
     return Path(top.stdout.strip()) if top.returncode == 0 else None
 
 
-def changed_files(ref: str, cwd: Path) -> list[Path]:
-    """Absolute paths of files added/modified/renamed since the merge base with ref, or uncommitted."""
+def changed_paths(ref: str, cwd: Path) -> list[Path]:
+    """Absolute paths git reports as changed since the merge base with ref, or uncommitted.
+
+    Deleted files are included (a registry file removed from a registry directory changes
+    what every draft is judged against); a rename is its old path deleted and its new one
+    added.
+    """
     root = toplevel(cwd)
     if root is None:
         raise UsageError(f"--changed-since: {cwd} is not inside a git repository")
@@ -53,8 +58,8 @@ def changed_files(ref: str, cwd: Path) -> list[Path]:
         )
     names: set[str] = set()
     for args in (
-        ["diff", "--name-only", "-z", "--diff-filter=AMR", f"{ref}...HEAD"],
-        ["diff", "--name-only", "-z", "--diff-filter=AMR", "HEAD"],
+        ["diff", "--name-only", "-z", "--no-renames", f"{ref}...HEAD"],
+        ["diff", "--name-only", "-z", "--no-renames", "HEAD"],
         ["ls-files", "--others", "--exclude-standard", "-z", "--full-name"],
     ):
         # ls-files lists relative to cwd unless --full-name; diff always lists from the top.
@@ -62,4 +67,9 @@ def changed_files(ref: str, cwd: Path) -> list[Path]:
         if out.returncode != 0:
             raise UsageError(f"--changed-since {ref}: {_first_line(out.stderr)}")
         names.update(n for n in out.stdout.split("\0") if n)
-    return sorted(p for p in (root / n for n in names) if p.is_file())
+    return sorted(root / n for n in names)
+
+
+def changed_files(ref: str, cwd: Path) -> list[Path]:
+    """The files of `changed_paths` that exist: added, modified or renamed, never deleted."""
+    return [p for p in changed_paths(ref, cwd) if p.is_file()]

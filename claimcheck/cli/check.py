@@ -41,7 +41,9 @@ def report_input_errors(report: Report, options: Any) -> bool:
         click.echo(f"claimcheck: error: {one_line(message)}", err=True)
     for notice in report.notices:
         click.echo(f"claimcheck: note: {one_line(notice)}", err=True)
-    if not report.documents and not (options.changed_since or options.shard):
+    if not report.documents and not (
+        options.changed_since or options.changed_files or options.shard
+    ):
         # Otherwise a directory whose files the config's include/exclude all skip passes
         # silently ("0 files checked", exit 0), which hides a misconfigured CI job.
         click.echo(
@@ -144,6 +146,13 @@ def write_output(text: str, output: Path | None, color: bool = False) -> None:
     help="Check only files git reports as added or modified since REF.",
 )
 @click.option(
+    "--changed-files",
+    is_flag=True,
+    help="DRAFTS are the files a commit changes (what pre-commit passes): check the drafts "
+    "among them and skip other files; if the registry, evidence, a rule pack or the config is "
+    "among them, check every draft.",
+)
+@click.option(
     "--shard", metavar="I/N", help="Check only the I-th of N deterministic shards of the files."
 )
 @guarded
@@ -157,6 +166,7 @@ def check_command(
     baseline: Path | None,
     write_baseline: Path | None,
     changed_since: str | None,
+    changed_files: bool,
     shard: str | None,
     **kwargs: Any,
 ) -> None:
@@ -169,7 +179,11 @@ def check_command(
         from claimcheck.shard import parse_shard
 
         shard_spec = parse_shard(shard)
-    options = build_options(drafts, kwargs, changed_since=changed_since, shard=shard_spec)
+    if changed_since and changed_files:
+        raise UsageError("use --changed-since or --changed-files, not both")
+    options = build_options(
+        drafts, kwargs, changed_since=changed_since, changed_files=changed_files, shard=shard_spec
+    )
     session = pipeline.prepare(options)
     report = pipeline.run(options, session)
     had_errors = report_input_errors(report, options)
