@@ -108,6 +108,10 @@ _ScalarEvent, _MappingStart, _SequenceStart = (
 _MappingEnd, _SequenceEnd, _Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
 _DocumentStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 _KEY = object()  # a mapping waiting for its next key
+# Aliases share one value, so a 400-byte "billion laughs" file costs nothing to parse; what
+# would explode is anything that walks or prints the expanded value. Past this many values
+# the aliases of one document stand for, the document is refused.
+MAX_ALIAS_VALUES = 1_000_000
 
 
 class _Problem(Exception):
@@ -116,9 +120,15 @@ class _Problem(Exception):
         self.message, self.line = message, line
 
 
-def _scalar(event: Any) -> Any:
-    """The value of a scalar event, resolved the way yaml.safe_load would."""
+def _scalar(event: Any, first_line: int = 1) -> Any:
+    """The value of a scalar event, resolved the way yaml.safe_load would.
+
+    A plain scalar that only looks like a date or number (2027-13-01, an integer too long to
+    convert) stays text, for the validator to report against its key; a value that an
+    explicit tag (`!!int ""`, `!!timestamp x`) cannot be is an error at its line.
+    """
     value, tag = event.value, event.tag
+    explicit = tag is not None and tag != "!"
     if tag is None and event.implicit[0]:
         # Plain scalars: only the few first characters that can start a non-string matter.
         for candidate, regexp in _IMPLICIT.get(value[:1], ()):
@@ -127,34 +137,77 @@ def _scalar(event: Any) -> Any:
                 break
         else:
             return value
-    elif tag is None or tag == "!":
+    elif not explicit:
         return value
     if tag == _STR or tag == "tag:yaml.org,2002:merge":
         return value
-    if tag == _TIMESTAMP and len(value) == 10:  # the usual YYYY-MM-DD, without the regexp
+    if tag == _TIMESTAMP and len(value) == 10 and not explicit:  # YYYY-MM-DD, no regexp
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
             return value  # e.g. 2027-13-01: the validator reports it against its key
-    if tag == _INT and value.isdigit() and (value[0] != "0" or value == "0"):
-        return int(value)
+    if tag == _INT and value.isdigit() and (value[0] != "0" or value == "0") and not explicit:
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            return value
+    line = event.start_mark.line + first_line
     make = _SAFE_CONSTRUCTORS.get(tag)
     if make is None or tag.endswith((":map", ":seq", ":omap", ":pairs", ":set")):
-        raise _Problem(f"unsupported tag {tag}", event.start_mark.line + 1)
+        raise _Problem(f"unsupported tag {shown(tag)}", line)
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
     try:
         return make(_SAFE, node)
-    except (ValueError, yaml.YAMLError):
-        # e.g. an impossible date such as 2027-13-01: keep the text for the validator to report
-        return value
+    except Exception:  # the constructors raise ValueError, KeyError, IndexError, ...
+        if not explicit:
+            return value  # e.g. an impossible date such as 2027-13-01, for the validator
+        name = tag.rsplit(":", 1)[-1]
+        raise _Problem(f"{shown(value)} is not a valid !!{name} value", line) from None
 
 
-def _build(loader: Any) -> Any:
-    """Build Map/Seq/scalars from the event stream of one YAML document."""
+def _weight(node: Any, memo: dict[int, int]) -> int:
+    """How many values `node` stands for with every alias in it expanded (memoised by id)."""
+    if type(node) is not Map and type(node) is not Seq:
+        return 1
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    # Post-order without recursion: a deeply nested value must not overflow the stack.
+    stack: list[tuple[Any, Any]] = [(node, iter(node.values() if type(node) is Map else node))]
+    totals = [1]
+    while stack:
+        current, children = stack[-1]
+        for child in children:
+            if type(child) is not Map and type(child) is not Seq:
+                totals[-1] += 1
+                continue
+            known = memo.get(id(child))
+            if known is not None:
+                totals[-1] += known
+                continue
+            stack.append((child, iter(child.values() if type(child) is Map else child)))
+            totals.append(1)
+            break
+        else:
+            stack.pop()
+            total = totals.pop()
+            memo[id(current)] = total
+            if totals:
+                totals[-1] += total
+    return memo[id(node)]
+
+
+def _build(loader: Any, first_line: int = 1) -> Any:
+    """Build Map/Seq/scalars from the event stream of one YAML document.
+
+    Lines count from `first_line`, the file line the text starts on.
+    """
     stack: list[Any] = []  # open containers
     pending: list[Any] = []  # per open mapping: _KEY or the key awaiting its value
     merges: list[list[Map]] = []  # per open mapping: `<<` sources
     anchors: dict[str, Any] = {}
+    weights: dict[int, int] = {}  # expanded size of each container an alias named
+    expanded = 0  # values the aliases stand for so far
     root: Any = None
     documents = 0
     get_event = loader.get_event
@@ -166,11 +219,11 @@ def _build(loader: Any) -> Any:
             # Most scalars are text; resolve only those whose first character could start a
             # number, date, boolean or null.
             if event.tag is not None or (event.implicit[0] and value[:1] in _IMPLICIT):
-                value = _scalar(event)
-            line = event.start_mark.line + 1
+                value = _scalar(event, first_line)
+            line = event.start_mark.line + first_line
         elif kind is _MappingStart:
             value = Map()
-            value.line = event.start_mark.line + 1
+            value.line = event.start_mark.line + first_line
             if event.anchor is not None:
                 anchors[event.anchor] = value
             stack.append(value)
@@ -179,7 +232,7 @@ def _build(loader: Any) -> Any:
             continue
         elif kind is _SequenceStart:
             value = Seq()
-            value.line = event.start_mark.line + 1
+            value.line = event.start_mark.line + first_line
             if event.anchor is not None:
                 anchors[event.anchor] = value
             stack.append(value)
@@ -197,16 +250,26 @@ def _build(loader: Any) -> Any:
             value = stack.pop()
             line = value.line
         elif kind is _Alias:
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + first_line
             if event.anchor not in anchors:
                 raise _Problem(f"unknown alias '*{event.anchor}'", line)
             value = anchors[event.anchor]
+            if type(value) is Map or type(value) is Seq:
+                if any(value is open_ for open_ in stack):
+                    raise _Problem(f"alias '*{event.anchor}' is inside the value it names", line)
+                expanded += _weight(value, weights)
+                if expanded > MAX_ALIAS_VALUES:
+                    raise _Problem(
+                        f"aliases expand to more than {MAX_ALIAS_VALUES:,} values "
+                        "(an alias bomb?); write the values out or use fewer aliases",
+                        line,
+                    )
         elif kind is _DocumentStart:
             documents += 1
             if documents > 1:
                 raise _Problem(
                     "expected one YAML document, found a second '---'",
-                    event.start_mark.line + 1,
+                    event.start_mark.line + first_line,
                 )
             continue
         elif kind is _StreamEnd:
@@ -247,22 +310,34 @@ def _build(loader: Any) -> Any:
         top[key] = value
 
 
-def parse(text: str, display: str, error: type[ClaimcheckError] = ClaimcheckError) -> Any:
-    """Parse one YAML document; syntax problems raise `error` with the file and line."""
+def parse(
+    text: str,
+    display: str,
+    error: type[ClaimcheckError] = ClaimcheckError,
+    *,
+    first_line: int = 1,
+    what: str = "invalid YAML",
+) -> Any:
+    """Parse one YAML document; problems raise `error` with the file and line.
+
+    `first_line` is the file line the text starts on (Markdown front matter starts on 2);
+    `what` starts the message of a syntax error.
+    """
     loader = _Loader(text)
     try:
-        return _build(loader)
+        data = _build(loader, first_line)
     except _Problem as e:
         raise error(e.message, path=display, line=e.line) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = e.problem or e.context or "invalid YAML"
-        line = mark.line + 1 if mark is not None else None
-        raise error(f"invalid YAML: {problem}", path=display, line=line) from None
+        line = mark.line + first_line if mark is not None else None
+        raise error(f"{what}: {problem}", path=display, line=line) from None
     except yaml.YAMLError as e:
-        raise error(f"invalid YAML: {e}", path=display) from None
+        raise error(f"{what}: {e}", path=display) from None
     finally:
         loader.dispose()
+    return data
 
 
 def read(

@@ -120,17 +120,16 @@ def _inline_text(tok: Any, display: str, line: int | None) -> tuple[str, list[Su
 
 
 def _front_matter(content: str, display: str) -> dict[str, Any]:
-    """The `claimcheck:` mapping of YAML front matter (the rest is the author's business)."""
-    import yaml
+    """The `claimcheck:` mapping of YAML front matter (the rest is the author's business).
 
-    try:
-        meta = yaml.load(content, Loader=_front_matter_loader())  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        # Front matter starts on line 2 (after the opening `---`).
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"bad YAML front matter: {problem}", path=display, line=line) from None
+    Read like every claimcheck YAML file (`yamlutil.parse`: aliases capped, tags checked,
+    duplicate keys refused); an impossible date (2026-13-01) stays text, so a bad `as_of` is
+    reported by the config's context check and any other key is ignored.
+    """
+    from claimcheck.yamlutil import Map, parse
+
+    # Front matter starts on line 2 (after the opening `---`).
+    meta = parse(content, display, InputError, first_line=2, what="bad YAML front matter")
     if not isinstance(meta, dict):
         return {}
     section = meta.get("claimcheck")
@@ -140,36 +139,6 @@ def _front_matter(content: str, display: str) -> dict[str, Any]:
         raise InputError(
             "front matter 'claimcheck' must be a mapping (e.g. claimcheck: {audience: hcp})",
             path=display,
-            line=_key_line(content, "claimcheck"),
+            line=meta.line_of("claimcheck") if isinstance(meta, Map) else None,
         )
     return {str(k): v for k, v in section.items()}
-
-
-@functools.cache
-def _front_matter_loader() -> Any:
-    """yaml.SafeLoader, except that an impossible date (2026-13-01) stays text.
-
-    safe_load raises ValueError for one, which would surface as an internal error; as text,
-    a bad `as_of` is reported by the config's context check and any other key is ignored.
-    """
-    import yaml
-
-    class FrontMatterLoader(yaml.SafeLoader):
-        pass
-
-    def timestamp(loader: Any, node: Any) -> Any:
-        try:
-            return loader.construct_yaml_timestamp(node)
-        except ValueError:
-            return loader.construct_scalar(node)
-
-    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
-    return FrontMatterLoader
-
-
-def _key_line(content: str, key: str) -> int:
-    """The file line of a top-level front-matter key (1 when not found)."""
-    for n, text in enumerate(content.split("\n")):
-        if text.startswith(f"{key}:"):
-            return n + 2
-    return 1
