@@ -267,6 +267,10 @@ def load_model(path: str | Path) -> StrengthModel:
         raise ModelError(
             f"not a strength model (invalid JSON: {exc.msg})", str(p), exc.lineno
         ) from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise ModelError("not a strength model (a number in it is too long)", str(p)) from None
+    except RecursionError:
+        raise ModelError("not a strength model (nested too deeply)", str(p)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ModelError(f"not a strength model (no 'format: {FORMAT}')", str(p))
     if data.get("version") != VERSION:
