@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import InputError, UsageError
+from claimcheck import atomic
+from claimcheck.errors import InputError
 from claimcheck.fingerprint import posix_path
 from claimcheck.model import DocumentResult, Finding, Report
 
@@ -93,10 +94,8 @@ def write_baseline(report: Report, path: Path) -> int:
         "findings": findings,
     }
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write baseline: {exc.strerror or exc}", path=str(path)) from None
+    # Atomic: a concurrent run or a full disk never leaves half a baseline behind.
+    atomic.write_text(path, text)
     return len(findings)
 
 

@@ -239,7 +239,9 @@ class StrengthModel:
         head = json.dumps(data, indent=2, sort_keys=True)[:-2]
         lines = [f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in weights.items()]
         body = ",\n".join(lines)
-        Path(path).write_text(f'{head},\n "weights": {{\n{body}\n }}\n}}\n', encoding="utf-8")
+        from claimcheck.atomic import write_text
+
+        write_text(Path(path), f'{head},\n "weights": {{\n{body}\n }}\n}}\n')
 
 
 def _best(scores: Sequence[float]) -> int:

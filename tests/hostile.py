@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -54,9 +55,13 @@ class Run:
         return json.loads(self.stdout)
 
 
-def _limits(memory_mb: int) -> None:
+def _limits(memory_mb: int, file_size: int | None) -> None:
     cap = memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if file_size is not None:
+        # Writes past file_size bytes then fail with EFBIG, as on a full disk.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
 
 
 def run(
@@ -66,6 +71,7 @@ def run(
     memory_mb: int = MEMORY_MB,
     env: dict[str, str] | None = None,
     stdin: str | None = None,
+    file_size: int | None = None,
 ) -> Run:
     """`python -m claimcheck ARGS` in `cwd`, killed after `seconds`, capped at `memory_mb`."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
@@ -75,7 +81,7 @@ def run(
         capture_output=True,
         text=True,
         timeout=seconds,
-        preexec_fn=lambda: _limits(memory_mb),
+        preexec_fn=lambda: _limits(memory_mb, file_size),
         env=full_env,
         input=stdin,
         check=False,

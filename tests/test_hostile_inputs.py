@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile import digests, good_was_checked, repo, run
+from hostile import digests, repo, run
 
 FORMAT = '"format": "claimcheck-strength-model", "version": 1'
 

@@ -22,6 +22,7 @@ from claimcheck.annotate import (
     comment_lines,
     is_flagged,
 )
+from claimcheck.atomic import open_atomic
 from claimcheck.load.docx import RUNS_XPATH as READER_RUNS  # the runs the reader reads, no others
 from claimcheck.load.docx import docx_paragraphs, open_docx
 from claimcheck.model import ClaimResult, DocumentResult, Registry
@@ -183,7 +184,6 @@ def annotate_docx(
         lines = [" ".join(line.split()) for line in comment_lines(claim, registry)]
         document.add_comment(runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
         stats.placed += 1
-    tmp = dst.with_name(dst.name + ".tmp")
-    document.save(str(tmp))
-    tmp.replace(dst)
+    with open_atomic(dst) as fh:
+        document.save(fh)
     return stats

@@ -21,6 +21,7 @@ from claimcheck.annotate import (
     comment_lines,
     is_flagged,
 )
+from claimcheck.atomic import open_atomic
 from claimcheck.errors import InputError
 from claimcheck.model import ClaimResult, DocumentResult, Registry
 
@@ -233,8 +234,6 @@ def annotate_pdf(
         text = "\n".join(comment_lines(claim, registry))
         writer.add_annotation(page_number=page_no - 1, annotation=_highlight(boxes, claim, text))
         stats.placed += 1
-    tmp = dst.with_name(dst.name + ".tmp")
-    with open(tmp, "wb") as fh:
+    with open_atomic(dst) as fh:
         writer.write(fh)
-    tmp.replace(dst)
     return stats

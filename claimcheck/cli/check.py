@@ -92,11 +92,13 @@ def write_output(text: str, output: Path | None, color: bool = False) -> None:
     if output is None:
         click.echo(text, nl=False, color=color or None)
         return
+    from claimcheck import atomic
+
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    atomic.write_text(output, text)
 
 
 @click.command("check")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from claimcheck.atomic import write_text
 from claimcheck.cli.options import guarded
 from claimcheck.errors import UsageError
 
@@ -95,6 +96,6 @@ def init_command(directory: Path, product: str) -> None:
         raise UsageError(f"{directory / existing[0]} already exists; init never overwrites files")
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        (directory / name).write_text(text, encoding="utf-8")
+        write_text(directory / name, text, overwrite=False)
         click.echo(f"wrote {directory / name}")
     click.echo("next: add your approved claims to claims.yaml, then run `claimcheck check .`")
