@@ -1,10 +1,54 @@
-"""claimcheck: a claims-compliance linter for healthcare marketing copy."""
+"""claimcheck: a claims-compliance linter for healthcare marketing copy.
+
+The Python API (`claimcheck.api`, importable from here): `Checker`, `check_text`,
+`check_files`, `to_json`, and the errors they raise. The results are the records of
+`claimcheck.model`.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from claimcheck.api import Checker, check_files, check_text, to_json
+    from claimcheck.errors import (
+        ClaimcheckError,
+        ConfigError,
+        InputError,
+        RegistryError,
+        UsageError,
+    )
+
+# Imported on first use, so that `claimcheck --help` does not pay for the pipeline.
+_LAZY = {
+    "Checker": "claimcheck.api",
+    "check_files": "claimcheck.api",
+    "check_text": "claimcheck.api",
+    "to_json": "claimcheck.api",
+    "ClaimcheckError": "claimcheck.errors",
+    "ConfigError": "claimcheck.errors",
+    "InputError": "claimcheck.errors",
+    "RegistryError": "claimcheck.errors",
+    "UsageError": "claimcheck.errors",
+}
+
+__all__ = [
+    "Checker",
+    "ClaimcheckError",
+    "ConfigError",
+    "InputError",
+    "RegistryError",
+    "UsageError",
+    "__version__",
+    "check_files",
+    "check_text",
+    "project_url",
+    "to_json",
+]
 
 
 @functools.cache
@@ -27,3 +71,14 @@ def project_url() -> str | None:
             if label.strip().lower() == "homepage" and url.strip():
                 return url.strip().rstrip("/")
     return None
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -16,7 +16,7 @@ from typing import Any
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, ConfigError, UsageError
-from claimcheck.model import Context, DocumentResult, Registry, Report
+from claimcheck.model import Context, Document, DocumentResult, Registry, Report
 
 # Below this many files the fork and result pickling cost more than a second core gains.
 PARALLEL_MIN_FILES = 8
@@ -278,15 +278,24 @@ class Checker:
             return _error_result(display, f"internal error ({type(exc).__name__}: {exc})"), []
 
     def _check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
+        from claimcheck.load import read
+
+        return self.check_document(read(path, display), path)
+
+    def check_document(self, doc: Document, path: Path) -> tuple[DocumentResult, list[str]]:
+        """Judge a document already read (a file, or text in memory as if it lived at `path`).
+
+        Bad input (front matter, context) raises ClaimcheckError; `check` turns it into an
+        error result.
+        """
         from claimcheck.checks.judge import judge
         from claimcheck.detect import detect
         from claimcheck.fingerprint import assign_fingerprints
-        from claimcheck.load import read
         from claimcheck.segment import segment
         from claimcheck.waivers import apply_waivers
 
         config = self.session.config
-        doc = read(path, display)
+        display = doc.path
         ctx: Context = config.context_for(path, doc.context, self.cli_context)
         settings = config.settings_for(path)
         model = self.session.strength_model
@@ -332,14 +341,20 @@ def run(options: Options, session: Session | None = None) -> Report:
         _check_all(checker, items, jobs, results, notices)
     finally:
         gc.unfreeze()
-    results.sort(key=lambda r: r.path)
+    return build_report(session, results, notices, options.cwd)
+
+
+def build_report(
+    session: Session, results: Sequence[DocumentResult], notices: Sequence[str], cwd: Path
+) -> Report:
+    """The report of a run: documents in path order, each notice once."""
     return Report(
         version=__version__,
         as_of=session.as_of,
         registry=session.registry,
-        documents=tuple(results),
+        documents=tuple(sorted(results, key=lambda r: r.path)),
         notices=tuple(dict.fromkeys(notices)),
-        strength_model=_model_summary(session.strength_model, options.cwd),
+        strength_model=_model_summary(session.strength_model, cwd),
     )
 
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "report.schema.json").read_text())
+SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text())
 
 REGISTRY = """\
 version: 1

@@ -140,7 +140,7 @@ def test_no_claims_beyond_the_answer_key(report: dict) -> None:
 
 
 def test_demo_json_matches_schema(report: dict) -> None:
-    schema = json.loads((Path(__file__).parent / "schemas" / "report.schema.json").read_text())
+    schema = json.loads((Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text())
     jsonschema.validate(report, schema)
     assert report["summary"]["documents"] == 6
 

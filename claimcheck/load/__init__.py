@@ -4,6 +4,8 @@
 reader opens its file read-only, computes the sha256 of the bytes it read, and raises
 `InputError(msg, path=display, line=/page=)` for input it cannot read. The heavy libraries
 (python-docx, pypdf, python-pptx, markdown-it) are imported inside the reader that needs them.
+`parse_text(source, fmt, display)` reads text already in memory (an editor buffer, a CMS field)
+in one of the `TEXT_FORMATS`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from claimcheck.errors import InputError, shown
+from claimcheck.errors import InputError, UsageError, shown
 from claimcheck.load import docx, html, markdown, pdf, pptx, text
+from claimcheck.load._common import document, universal_newlines
 from claimcheck.model import Document
 
 SUFFIXES: dict[str, str] = {
@@ -36,9 +39,20 @@ READERS: dict[str, Callable[[Path, str], Document]] = {
     "html": html.read,
 }
 
+# The formats whose drafts are text, which parse_text reads from memory.
+TEXT_FORMATS = ("markdown", "html", "text")
+
 docx_paragraphs = docx.docx_paragraphs
 
-__all__ = ["READERS", "SUFFIXES", "docx_paragraphs", "format_of", "read"]
+__all__ = [
+    "READERS",
+    "SUFFIXES",
+    "TEXT_FORMATS",
+    "docx_paragraphs",
+    "format_of",
+    "parse_text",
+    "read",
+]
 
 
 def format_of(path: Path | str) -> str | None:
@@ -55,3 +69,24 @@ def read(path: Path, display: str) -> Document:
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type {what} (supported: {known})", path=display)
     return READERS[fmt](Path(path), display)
+
+
+def parse_text(source: str, fmt: str, display: str) -> Document:
+    """Read text in memory as a draft of a text format, as `read` would read it from a file.
+
+    The sha256 is that of the text's UTF-8 bytes (a file holding exactly this text has it too).
+    """
+    if fmt not in TEXT_FORMATS:
+        raise UsageError(
+            f"cannot read {shown(fmt)} from text (text formats: {', '.join(TEXT_FORMATS)})"
+        )
+    data = source.encode("utf-8")
+    source = universal_newlines(source.removeprefix("\ufeff"))
+    context: dict = {}
+    if fmt == "markdown":
+        blocks, context = markdown.parse(source, display)
+    elif fmt == "html":
+        blocks = html.parse(source, display)
+    else:
+        blocks = text.parse(source)
+    return document(display, fmt, data, blocks, context)

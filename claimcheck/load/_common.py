@@ -45,7 +45,11 @@ def decode_utf8(data: bytes, display: str) -> str:
         raise InputError(
             f"not UTF-8 text (byte 0x{data[start]:02x} at line {line})", path=display, line=line
         ) from None
-    # Universal newlines, so that line counts agree with what an editor shows.
+    return universal_newlines(text)
+
+
+def universal_newlines(text: str) -> str:
+    """CRLF and CR as LF, so that line counts agree with what an editor shows."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
