@@ -299,27 +299,19 @@ def _context(**values: Any) -> dict[str, Any]:
     return out
 
 
-def _watched(options: pipeline.Options, session: pipeline.Session | None) -> tuple[Path, ...]:
+def _watched(options: pipeline.Options, session: pipeline.Session) -> tuple[Path, ...]:
     """The files and folders whose change makes a session stale."""
     from claimcheck.config import CONFIG_NAMES, PYPROJECT
 
-    paths: list[Path] = []
+    paths: list[Path] = list(session.inputs)  # config, registry, evidence, packs, model
     if options.config is None:
         # Every place the upward search looks, so that a new or removed config is noticed.
         for folder in (options.cwd, *options.cwd.parents):
             paths += [folder / name for name in (*CONFIG_NAMES, PYPROJECT)]
-    else:
-        paths.append(options.cwd / options.config)
-    paths += [options.cwd / p for p in (*options.registry, *options.evidence)]
-    if options.strength_model is not None:
-        paths.append(options.cwd / options.strength_model)
-    if session is not None:
-        config, registry = session.config, session.registry
-        paths += [*config.registry, *config.evidence, *config.rules]
-        if config.strength_model is not None:
-            paths.append(config.root / config.strength_model)
-        # Files of a registry folder, and the folder itself (a file added or removed).
-        paths += [options.cwd / s for s in (*registry.sources, *registry.evidence_sources)]
+    # The files of a registry or evidence folder (the folder's own time changes only when a
+    # file is added or removed).
+    registry = session.registry
+    paths += [options.cwd / s for s in (*registry.sources, *registry.evidence_sources)]
     return tuple(dict.fromkeys(paths))
 
 
