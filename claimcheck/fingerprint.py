@@ -74,6 +74,7 @@ def assign_fingerprints(result: DocumentResult) -> DocumentResult:
         else c
         for c in result.claims
     )
-    # Document-level findings have no sentence: path, rule and order identify them.
-    findings = tuple(stamp(f, "") for f in result.findings)
+    # Document-level findings have no sentence: path, rule, the registry entry they are about
+    # (a required statement, a claim with footnotes) and order identify them.
+    findings = tuple(stamp(f, f.claim_id or "") for f in result.findings)
     return replace(result, claims=claims, findings=findings)

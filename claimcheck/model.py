@@ -3,6 +3,7 @@
 load -> Document(blocks)            segment -> Sentence(tokens)
 detect -> Claim (cues, strength)    registry -> Registry(ApprovedClaim, Prohibited, Evidence)
 match -> Match                      judge -> ClaimResult(findings), DocumentResult, Report
+judge_document -> document Findings and StatementChecks (required statements, footnotes)
 """
 
 from __future__ import annotations
@@ -384,6 +385,10 @@ class Hit:
     name: str | None = None  # overrides the check's NAME
     severity: str | None = None  # default severity from data; config still overrides it
     claim_id: str | None = None  # the registry entry the hit is about, when not the match (CC102)
+    # additive, for document-level hits: the claims that call for the finding (the first is
+    # where it is shown) and where a required statement was found instead (CC402)
+    claims: tuple[Sentence, ...] = ()
+    found: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,6 +407,14 @@ class Finding:
     fingerprint: str = ""  # stable under line moves: hash of path, rule, normalised sentence
     waived: str | None = None  # the waiver's reason when a waiver or inline directive covers it
     waived_by: str | None = None  # "inline" (a directive in the draft) or "config" (a waiver)
+    # additive, for document findings (see Hit): the claims behind it, where a statement was found
+    claims: tuple[Sentence, ...] = ()
+    found: tuple[Sentence, ...] = ()
+
+    @property
+    def anchor(self) -> Sentence | None:
+        """Where a document finding is shown: its first claim, or None (the document start)."""
+        return self.claims[0] if self.claims else None
 
     def to_json(self) -> dict[str, Any]:
         """FORMATS.md section 7 finding object (+ additive fingerprint / waived)."""
@@ -434,6 +447,21 @@ class ClaimResult:
 
 
 @dataclass(frozen=True, slots=True)
+class StatementCheck:
+    """One required statement or footnote that applies to a document, and how it stands."""
+
+    id: str  # the required statement's id, or the id of the claim whose footnote it is
+    kind: str  # "required" | "footnote"
+    text: str  # as the registry words it
+    status: str  # found | missing | misplaced
+    placement: str = "document"
+    found: tuple[Sentence, ...] = ()  # where it was found (each part's first sentence)
+    claims: tuple[Sentence, ...] = ()  # the claims that call for it (empty: required always)
+    absent: tuple[str, ...] = ()  # the parts of it the document lacks (missing)
+    lacking: tuple[str, ...] = ()  # the pages/slides with such a claim and without it (misplaced)
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentResult:
     """Everything claimcheck found in one document, or the error that stopped it."""
 
@@ -444,6 +472,7 @@ class DocumentResult:
     claims: tuple[ClaimResult, ...] = ()
     findings: tuple[Finding, ...] = ()  # document-level findings
     error: str | None = None  # one-line input error; the document was not checked
+    statements: tuple[StatementCheck, ...] = ()  # additive: required statements and footnotes
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,7 +288,7 @@ class Checker:
         Bad input (front matter, context) raises ClaimcheckError; `check` turns it into an
         error result.
         """
-        from claimcheck.checks.judge import judge
+        from claimcheck.checks.judge import judge, judge_document
         from claimcheck.detect import detect
         from claimcheck.fingerprint import assign_fingerprints
         from claimcheck.segment import segment
@@ -303,15 +303,24 @@ class Checker:
             settings = replace(settings, strength_model=model)
         registry = self.session.registry
         results = []
-        for sentence in segment(doc):
+        sentences = segment(doc)
+        for sentence in sentences:
             claim = detect(sentence)
             if claim is None:
                 continue
             if model is not None:
                 claim = model.rescore(claim)
             results.append(judge(claim, self.matcher.match(claim), registry, ctx, settings))
+        # The document as a whole, once its claims are judged: required statements, fair balance.
+        findings, statements = judge_document(doc, sentences, results, registry, ctx, settings)
         result = DocumentResult(
-            path=display, format=doc.format, sha256=doc.sha256, context=ctx, claims=tuple(results)
+            path=display,
+            format=doc.format,
+            sha256=doc.sha256,
+            context=ctx,
+            claims=tuple(results),
+            findings=findings,
+            statements=statements,
         )
         result = assign_fingerprints(result)
         return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of, root=config.root)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimcheck.checks import CHECKS
+from claimcheck.checks import CHECKS, DOCUMENT_CHECKS
 from claimcheck.checks.judge import explain, judge, rule_docs
 from claimcheck.checks.packs import load_packs
 from claimcheck.errors import ConfigError, UsageError
@@ -143,12 +143,14 @@ def test_unsupported_without_a_near_claim_has_no_suggestion(registry, matcher):
 
 def test_rule_docs_cover_checks_and_red_flags():
     docs = {d["code"]: d for d in rule_docs()}
-    expected = (set(CHECKS) - {"CC250"}) | {f"CC25{i}" for i in range(1, 8)}
+    expected = (set(CHECKS) - {"CC250"}) | {f"CC25{i}" for i in range(1, 8)} | set(DOCUMENT_CHECKS)
     assert set(docs) == expected
     for d in docs.values():
         assert all(s in d["doc"] for s in SECTIONS), d["code"]
         assert d["default_severity"] in ("error", "warning")
     assert docs["CC257"]["default_severity"] == "warning"
+    assert docs["CC404"]["default_severity"] == "warning"
+    assert docs["CC401"]["default_severity"] == "error"
     assert docs["CC202"]["verdict"] == "overstated"
 
 

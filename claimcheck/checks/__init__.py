@@ -2,6 +2,8 @@
 
 Each module has CODE, NAME, VERDICT, a ruff-shaped docstring (What it does / Why is this bad? /
 Example / Use instead) and `check(claim, match, ctx) -> Iterator[Hit]`; `judge.judge` runs them.
+Document-level checks (4xx) have the same shape with `check(ctx: DocumentContext)`, run once
+per document after its claims are judged (`judge.judge_document`): DOCUMENT_CHECKS.
 """
 
 from __future__ import annotations
@@ -13,17 +15,21 @@ from claimcheck.checks import (
     causal,
     channel,
     expired,
+    fairbalance,
+    footnote,
     hedge,
     indication,
     intensifier,
     market,
     numbers,
+    placement,
     population,
     product,
     prohibited,
     qualifier,
     redflags,
     relative,
+    required,
     retired,
     superlative,
     unsupported,
@@ -54,3 +60,5 @@ _MODULES = (
     bench,
 )
 CHECKS = {m.CODE: m for m in sorted(_MODULES, key=lambda m: m.CODE)}
+
+DOCUMENT_CHECKS = {m.CODE: m for m in (required, placement, footnote, fairbalance)}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claimcheck.checks import CHECKS
+from claimcheck.checks import CHECKS, DOCUMENT_CHECKS
 from claimcheck.checks.base import CheckContext
 from claimcheck.errors import UsageError
 from claimcheck.model import (
@@ -20,15 +20,21 @@ from claimcheck.model import (
     Claim,
     ClaimResult,
     Context,
+    Document,
     Finding,
     Match,
     Registry,
     RuleSettings,
+    Sentence,
+    StatementCheck,
 )
 
 # Every rule that changes a verdict is an error by default (docs/architecture.md). The red-flag
 # pack rules carry their own default (CC257 'new' is a warning: it is often legitimate).
 DEFAULT_SEVERITY = {code: "error" for code in CHECKS}
+# A missing or misplaced required statement or footnote is an error (its registry entry may
+# say otherwise); fair balance, which needs no registry entry, warns.
+DEFAULT_SEVERITY.update({code: "error" for code in DOCUMENT_CHECKS}, CC404="warning")
 _PRECEDENCE = {v: i for i, v in enumerate(VERDICTS)}
 
 
@@ -85,6 +91,49 @@ def judge(
     )
 
 
+def judge_document(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    claims: Sequence[ClaimResult],
+    registry: Registry,
+    ctx: Context,
+    settings: RuleSettings,
+) -> tuple[tuple[Finding, ...], tuple[StatementCheck, ...]]:
+    """The document-level findings of a draft whose claims are judged, and how each required
+    statement and footnote that applies to it stands."""
+    from claimcheck.checks.document import DocumentContext
+
+    dctx = DocumentContext(doc, sentences, claims, registry, ctx, settings)
+    findings: list[Finding] = []
+    for code, module in DOCUMENT_CHECKS.items():
+        if not settings.is_enabled(code, module.NAME):
+            continue
+        for hit in module.check(dctx):
+            rule, name = hit.code or code, hit.name or module.NAME
+            if not settings.is_enabled(rule, name):
+                continue
+            default = hit.severity or DEFAULT_SEVERITY.get(code, "error")
+            findings.append(
+                Finding(
+                    rule=rule,
+                    name=name,
+                    severity=settings.level(rule, name, default),
+                    verdict=hit.verdict,
+                    message=hit.message,
+                    suggestion=hit.suggestion,
+                    claim_id=hit.claim_id,
+                    claims=hit.claims,
+                    found=hit.found,
+                )
+            )
+    statements = dctx.statements() if registry.required or _has_footnotes(registry) else ()
+    return tuple(findings), statements
+
+
+def _has_footnotes(registry: Registry) -> bool:
+    return any(c.footnotes for c in registry.claims)
+
+
 _LAST: list[Any] = [None, ()]  # the settings last asked about and their enabled checks
 
 
@@ -135,7 +184,7 @@ def rule_docs(packs: Sequence[str | Path] = ()) -> list[dict[str, Any]]:
     from claimcheck.checks.packs import load_packs
 
     out: list[dict[str, Any]] = []
-    for code, module in CHECKS.items():
+    for code, module in (*CHECKS.items(), *DOCUMENT_CHECKS.items()):
         if module is redflags:
             continue
         doc = module.__doc__ or ""
@@ -166,7 +215,7 @@ def rule_docs(packs: Sequence[str | Path] = ()) -> list[dict[str, Any]]:
 def explain(code: str, packs: Sequence[str | Path] = ()) -> str:
     """The documentation of one rule, by code or name (for `claimcheck rules explain`)."""
     key = code.strip()
-    for module in CHECKS.values():
+    for module in (*CHECKS.values(), *DOCUMENT_CHECKS.values()):
         if key.upper() == module.CODE or key.lower() == module.NAME:
             return (module.__doc__ or "").strip() + "\n"
     for rule in rule_docs(packs):

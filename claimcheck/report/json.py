@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimcheck.model import SUMMARY_VERDICTS, ClaimResult, DocumentResult, Report
+from claimcheck.model import (
+    SUMMARY_VERDICTS,
+    ClaimResult,
+    DocumentResult,
+    Finding,
+    Report,
+    Sentence,
+    StatementCheck,
+)
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -69,8 +77,45 @@ def _document(doc: DocumentResult) -> dict[str, Any]:
         "sha256": doc.sha256,
         "context": doc.context.to_json() if doc.context else None,
         "claims": [_claim(c) for c in doc.claims],
-        "findings": [f.to_json() for f in doc.findings],
+        "findings": [document_finding(f) for f in doc.findings],
         "error": doc.error,
+        "statements": [_statement(st) for st in doc.statements],
+    }
+
+
+def document_finding(finding: Finding) -> dict[str, Any]:
+    """A document finding: the finding object plus the registry entry it is about, where it
+    is shown (its first claim; null for the document start), its claims and, for a misplaced
+    statement, where the statement was found."""
+    out = finding.to_json()
+    anchor = finding.anchor
+    out["claim_id"] = finding.claim_id
+    out["location"] = anchor.location.to_json() if anchor else None
+    out["claims"] = [place(s) for s in finding.claims]
+    out["found"] = [place(s) for s in finding.found]
+    return out
+
+
+def place(sentence: Sentence) -> dict[str, Any]:
+    """A sentence named by a document finding: its text, location and part of the draft."""
+    return {
+        "sentence": sentence.text,
+        "location": sentence.location.to_json(),
+        "part": sentence.kind,
+    }
+
+
+def _statement(st: StatementCheck) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "kind": st.kind,
+        "status": st.status,
+        "text": st.text,
+        "placement": st.placement,
+        "found": [place(s) for s in st.found],
+        "claims": [place(s) for s in st.claims],
+        "absent": list(st.absent),
+        "lacking": list(st.lacking),
     }
 
 

@@ -96,6 +96,12 @@ def _plain_lines(report: Report, verbose: bool) -> list[str]:
         if not claims and not doc.findings:
             continue
         lines.append(f"{doc.path} ({_context_label(doc)})")
+        # What the document as a whole lacks comes first: it may concern every claim below.
+        for f in doc.findings:
+            waived = f" (waived: {f.waived})" if f.waived is not None else ""
+            lines.append(f"  document: {f.severity} {f.rule} {f.name}: {f.message}{waived}")
+            if f.suggestion:
+                lines.append(f"    add: {f.suggestion}")
         for claim in claims:
             where = claim.sentence.where
             lines.append(f"  {where}: {claim.verdict.upper()}: {marked(claim)}")
@@ -110,8 +116,6 @@ def _plain_lines(report: Report, verbose: bool) -> list[str]:
             evidence = _evidence_line(claim, report.registry)
             if evidence:
                 lines.append(f"    evidence: {evidence}")
-        for f in doc.findings:
-            lines.append(f"  {f.severity} {f.rule} {f.name}: {f.message}")
         lines.append("")
     lines.append(_summary_line(report))
     return lines
@@ -145,6 +149,22 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
     if not claims and not doc.findings:
         return
     console.print(Text.assemble((doc.path, "bold underline"), f" ({_context_label(doc)})"))
+    for f in doc.findings:
+        waived = f" (waived: {f.waived})" if f.waived is not None else ""
+        console.print(
+            Text.assemble(
+                "  ",
+                ("document", "dim"),
+                ": ",
+                (f.severity, SEVERITY_STYLE.get(f.severity, "")),
+                " ",
+                (f"{f.rule} {f.name}", "bold"),
+                f": {f.message}{waived}",
+            ),
+            highlight=False,
+        )
+        if f.suggestion:
+            console.print(Text.assemble("    ", ("add: ", "green"), f.suggestion), highlight=False)
     for claim in claims:
         style = VERDICT_STYLE.get(claim.verdict, "")
         sentence = Text(claim.sentence.text)
@@ -184,6 +204,4 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
         evidence = _evidence_line(claim, registry)
         if evidence:
             console.print(Text(f"    evidence: {evidence}", style="dim"), highlight=False)
-    for f in doc.findings:
-        console.print(f"  {f.severity} {f.rule} {f.name}: {f.message}", highlight=False)
     console.print()
