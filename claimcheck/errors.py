@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from datetime import date
 
 
@@ -80,9 +83,52 @@ def escape_text(text: str) -> str:
     return "".join(out)
 
 
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: line breaks and tabs as spaces, other controls escaped.
+
+    Drafts and file names can carry escape sequences (an OSC window title, an OSC 8 link, a
+    clear-screen); printed raw, the terminal would obey them.
+    """
+    if text.isprintable():
+        return text
+    return escape_text(text.replace("\r\n", " ").translate(_BREAKS))
+
+
+_BREAKS = {ord(c): " " for c in "\n\r\t\v\f\u2028\u2029\x85"}
+
+
 def one_line(text: str) -> str:
     """The text on one line: messages quote parser output and file text, which may wrap."""
     return " ".join(part.strip() for part in str(text).splitlines() if part.strip())
+
+
+class InternalError(ClaimcheckError):
+    """A bug met while handling one file: reported against that file like any other error."""
+
+    kind = "internal error"
+
+
+@contextlib.contextmanager
+def about(path: str | None) -> Iterator[None]:
+    """Anything but a ClaimcheckError escaping the block becomes an InternalError naming `path`.
+
+    Set CLAIMCHECK_DEBUG=1 to let the original exception through, with its traceback.
+    """
+    try:
+        yield
+    except ClaimcheckError:
+        raise
+    except Exception as exc:
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        raise InternalError(internal_message(exc), path=path) from exc
+
+
+def internal_message(exc: BaseException) -> str:
+    """'internal error (KeyError: 'rId9'); please report it' for an unexpected exception."""
+    detail = str(exc).strip().splitlines()
+    what = f"{type(exc).__name__}: {escape_text(detail[0][:160])}" if detail else type(exc).__name__
+    return f"internal error ({what}); please report it"
 
 
 class UsageError(ClaimcheckError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
-from claimcheck.errors import ClaimcheckError, ConfigError, UsageError
+from claimcheck.errors import ClaimcheckError, ConfigError, UsageError, internal_message
 from claimcheck.model import Context, Document, DocumentResult, Registry, Report
 
 # Below this many files the fork and result pickling cost more than a second core gains.
@@ -275,7 +275,7 @@ class Checker:
                 path=display, format=None, sha256=None, context=None, error=message
             ), []
         except Exception as exc:  # a bug must not stop the other files
-            return _error_result(display, f"internal error ({type(exc).__name__}: {exc})"), []
+            return _error_result(display, internal_message(exc)), []
 
     def _check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
         from claimcheck.load import read

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import ClaimcheckError, shown
+from claimcheck.errors import ClaimcheckError, about, shown
 from claimcheck.model import STRENGTH_NAMES, Claim, Cue
 
 FORMAT = "claimcheck-strength-model"
@@ -257,7 +257,11 @@ def _function_only(name: str) -> bool:
 
 def load_model(path: str | Path) -> StrengthModel:
     """Read a model file written by `StrengthModel.save`; a bad file raises ModelError."""
-    p = Path(path)
+    with about(str(path)):
+        return _load_model(Path(path))
+
+
+def _load_model(p: Path) -> StrengthModel:
     try:
         raw = p.read_bytes()
         data = json.loads(raw.decode("utf-8"))

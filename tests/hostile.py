@@ -72,14 +72,24 @@ def run(
     env: dict[str, str] | None = None,
     stdin: str | None = None,
     file_size: int | None = None,
+    prelude: str | None = None,
+    encoding: str = "utf-8",
 ) -> Run:
-    """`python -m claimcheck ARGS` in `cwd`, killed after `seconds`, capped at `memory_mb`."""
+    """`python -m claimcheck ARGS` in `cwd`, killed after `seconds`, capped at `memory_mb`.
+
+    `prelude` is Python run first in the same interpreter (to stand in for a bug or a
+    Ctrl-C at a precise moment); `file_size` caps the size of any file written.
+    """
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env.pop("CLAIMCHECK_DEBUG", None)
+    start = ["-m", "claimcheck"]
+    if prelude is not None:
+        start = ["-c", prelude + "\nfrom claimcheck.cli import main\nmain()\n"]
     proc = subprocess.run(
-        [sys.executable, "-m", "claimcheck", *map(str, args)],
+        [sys.executable, *start, *map(str, args)],
         cwd=cwd,
         capture_output=True,
-        text=True,
+        encoding=encoding,
         timeout=seconds,
         preexec_fn=lambda: _limits(memory_mb, file_size),
         env=full_env,

@@ -9,10 +9,13 @@ the run's formatting) and the comment is anchored on exactly those runs.
 from __future__ import annotations
 
 import copy
+import io
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from claimcheck import clock
 from claimcheck.annotate import (
     AUTHOR,
     INITIALS,
@@ -167,6 +170,8 @@ def annotate_docx(
     document = open_docx(src.read_bytes(), str(src))
     units = dict(docx_paragraphs(document))
     stats = AnnotateStats(dst=dst)
+    fixed = clock.fixed()  # SOURCE_DATE_EPOCH: comment dates and zip entries reproducible
+    when = fixed or clock.now()
     for claim in result.claims:
         flagged = is_flagged(claim)
         if not (flagged or include_supported):
@@ -182,8 +187,31 @@ def annotate_docx(
             )
             continue
         lines = [" ".join(line.split()) for line in comment_lines(claim, registry)]
-        document.add_comment(runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
+        comment = document.add_comment(
+            runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS
+        )
+        comment._comment_elm.date = when
         stats.placed += 1
     with open_atomic(dst) as fh:
-        document.save(fh)
+        if fixed is None:
+            document.save(fh)
+        else:
+            fh.write(_stamped(document, fixed))
     return stats
+
+
+def _stamped(document: Any, when: datetime) -> bytes:
+    """The saved package with every zip entry dated `when` (python-docx stamps them now)."""
+    import zipfile
+
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # zip dates start in 1980
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            dst.writestr(entry, src.read(info))
+    return out.getvalue()

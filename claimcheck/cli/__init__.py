@@ -38,5 +38,66 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point: exit 0, 1 or 2 with at most one error line, no traceback.
+
+    Ctrl-C at any point ends with `claimcheck: error: interrupted` and exit code 2: the
+    first one interrupts the command (so temporary files are cleaned up), a second one or
+    one that arrives while Python shuts down exits at once. Text that the console's encoding
+    cannot show is printed as backslash escapes instead of crashing the run.
+    """
+    import os
+    import signal
+    import sys
+
+    from claimcheck.cli.options import fail, quiet_stdout
+    from claimcheck.errors import internal_message
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    handle_sigint = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if handle_sigint:
+        signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        try:
+            code = cli.main(prog_name="claimcheck", standalone_mode=False)
+        except SystemExit as exc:
+            code = exc.code
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            fail("interrupted")
+        except click.ClickException as exc:
+            exc.show()
+            code = 2  # usage errors; exit code 1 is kept for findings
+        except BrokenPipeError:
+            quiet_stdout()
+            fail("output closed before all of it was written (broken pipe)")
+        except Exception as exc:  # outside any command: option parsing, start-up
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                raise
+            fail(internal_message(exc))
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_stdout()
+            fail("output closed before all of it was written (broken pipe)")
+    except SystemExit as exc:
+        code = exc.code
+    if handle_sigint:
+        # The run is over; a Ctrl-C while Python shuts down must not print a traceback.
+        _INTERRUPTS.append(None)
+    sys.exit(code if isinstance(code, int) else (0 if code is None else 2))
+
+
+_INTERRUPTS: list[None] = []
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    """First Ctrl-C: KeyboardInterrupt (cleanup runs); later ones, or after the run: exit now."""
+    import os
+
+    if _INTERRUPTS:
+        os.write(2, b"claimcheck: error: interrupted\n")
+        os._exit(2)
+    _INTERRUPTS.append(None)
+    raise KeyboardInterrupt

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from claimcheck.cli.options import check_options, cli_context, guarded
-from claimcheck.errors import UsageError, one_line
+from claimcheck.errors import UsageError, one_line, printable
 from claimcheck.model import FAIL_ON, ExitCode, Report
 from claimcheck.pipeline import same_file
 
@@ -38,9 +38,9 @@ def report_input_errors(report: Report, options: Any) -> bool:
     """Print each unreadable file and each notice as one line on stderr; True on any error."""
     errors = [d.error for d in report.documents if d.error]
     for message in errors:
-        click.echo(f"claimcheck: error: {one_line(message)}", err=True)
+        click.echo(f"claimcheck: error: {printable(one_line(message))}", err=True)
     for notice in report.notices:
-        click.echo(f"claimcheck: note: {one_line(notice)}", err=True)
+        click.echo(f"claimcheck: note: {printable(one_line(notice))}", err=True)
     if not report.documents and not (
         options.changed_since or options.changed_files or options.shard
     ):

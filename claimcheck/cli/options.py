@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -11,7 +12,7 @@ from typing import Any
 
 import click
 
-from claimcheck.errors import ClaimcheckError, one_line
+from claimcheck.errors import ClaimcheckError, internal_message, one_line, printable
 from claimcheck.model import ExitCode
 
 CONTEXT_KEYS = ("audience", "channel", "market", "product", "indication")
@@ -93,12 +94,16 @@ def cli_context(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 def fail(message: str, code: int = ExitCode.ERROR) -> None:
     """Print a one-line error on stderr and exit."""
-    click.echo(f"claimcheck: error: {one_line(message)}", err=True)
+    click.echo(f"claimcheck: error: {printable(one_line(message))}", err=True)
     sys.exit(int(code))
 
 
 def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn ClaimcheckErrors into one line on stderr and exit code 2 (never a traceback)."""
+    """Whatever goes wrong becomes one line on stderr and exit code 2, never a traceback.
+
+    A ClaimcheckError prints as `path:line: message`; anything else is an internal error
+    (set CLAIMCHECK_DEBUG=1 for its traceback). Exit code 1 is kept for findings.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -108,5 +113,23 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
             fail(str(exc))
         except KeyboardInterrupt:
             fail("interrupted")
+        except BrokenPipeError:
+            # `claimcheck check . | head`: the reader went away; say so once, on stderr.
+            quiet_stdout()
+            fail("output closed before all of it was written (broken pipe)")
+        except Exception as exc:
+            if os.environ.get("CLAIMCHECK_DEBUG"):
+                raise
+            fail(internal_message(exc))
 
     return wrapper
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so that flushing at exit cannot raise BrokenPipeError again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -11,7 +11,7 @@ import click
 
 from claimcheck.cli.check import build_options
 from claimcheck.cli.options import check_options, guarded
-from claimcheck.errors import UsageError
+from claimcheck.errors import UsageError, printable
 from claimcheck.model import ExitCode
 
 
@@ -61,7 +61,7 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
         contexts=contexts,
     )
     for p in problems:
-        click.echo(f"{p.source}: {p.severity}: {p.message}")
+        click.echo(printable(f"{p.source}: {p.severity}: {p.message}"))
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     click.echo(

@@ -15,7 +15,7 @@ from claimcheck.cli.check import (
     write_output,
 )
 from claimcheck.cli.options import check_options, guarded
-from claimcheck.errors import UsageError
+from claimcheck.errors import UsageError, about, printable
 from claimcheck.model import ExitCode
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -103,15 +103,16 @@ def annotate_command(draft: Path, output: Path, include_supported: bool, **kwarg
     refuse_overwriting_inputs(output, options, session, report)
     from claimcheck.annotate import annotate
 
-    stats = annotate(
-        draft,
-        output,
-        report.documents[0],
-        include_supported=include_supported,
-        registry=report.registry,
-    )
+    with about(str(draft)):
+        stats = annotate(
+            draft,
+            output,
+            report.documents[0],
+            include_supported=include_supported,
+            registry=report.registry,
+        )
     for item in stats.unplaced:
-        click.echo(f"claimcheck: note: could not place a comment: {item}", err=True)
+        click.echo(f"claimcheck: note: could not place a comment: {printable(str(item))}", err=True)
     # With --all, supported claims are annotated too, so count every annotation attempted.
     attempted = stats.placed + len(stats.unplaced)
     click.echo(

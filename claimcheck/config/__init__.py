@@ -14,6 +14,7 @@ from pathlib import Path
 from claimcheck.config.find import CONFIG_NAMES, PYPROJECT, display_path, find_config, read_config
 from claimcheck.config.resolve import CONTEXT_KEYS, DEFAULT_INCLUDE, Config, Override, Waiver
 from claimcheck.config.validate import build
+from claimcheck.errors import about
 from claimcheck.globs import GlobError, matches
 
 __all__ = [
@@ -42,5 +43,7 @@ def load_config(path: Path | None, cwd: Path) -> Config:
         path = Path(path)
         if not path.is_absolute():
             path = cwd / path
-    data, src = read_config(path, display_path(path, cwd))
-    return build(data, src, path.resolve(), cwd)
+    display = display_path(path, cwd)
+    with about(display):  # a bug met in this file is reported against it
+        data, src = read_config(path, display)
+        return build(data, src, path.resolve(), cwd)

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from claimcheck.errors import RegistryError, shown
+from claimcheck.errors import RegistryError, about, shown
 from claimcheck.model import (
     PLACEMENTS,
     WHEN,
@@ -503,10 +503,11 @@ def load_registry(
                 continue
             seen.add(key)
             f = _File(display(path))
-            raw, data = read(path, f.display, RegistryError)
-            digest.update(raw)
-            shown.append(f.display)
-            loader.load_file(f, data)
+            with about(f.display):  # a bug met in this file is reported against it
+                raw, data = read(path, f.display, RegistryError)
+                digest.update(raw)
+                shown.append(f.display)
+                loader.load_file(f, data)
         groups.append((shown, digest.hexdigest() if shown else ""))
     loader.check_citations()
     (sources, sha), (evidence_sources, evidence_sha) = groups

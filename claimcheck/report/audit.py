@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from claimcheck.model import (
     SEVERITY_RANK,
@@ -248,9 +248,11 @@ def _context(doc: DocumentResult) -> tuple[tuple[str, str], ...]:
 def build(
     report: Report, *, generated: datetime | None = None, title: str = "Claims audit report"
 ) -> AuditView:
-    """Build the audit view of a report; `generated` defaults to now (UTC)."""
+    """Build the audit view of a report; `generated` defaults to now (UTC, or SOURCE_DATE_EPOCH)."""
+    from claimcheck import clock
+
     registry = report.registry
-    when = generated or datetime.now(UTC)
+    when = generated or clock.now()
     docs: list[DocumentView] = []
     annex: dict[str, EvidenceView] = {}
     errors = warnings = waived = 0

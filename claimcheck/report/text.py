@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimcheck.errors import printable
 from claimcheck.model import SUMMARY_VERDICTS, ClaimResult, DocumentResult, Registry, Report
 
 VERDICT_STYLE = {
@@ -40,8 +41,8 @@ def shown(claim: ClaimResult, verbose: bool) -> bool:
     return verbose or claim.verdict != "supported" or bool(claim.findings)
 
 
-def marked(claim: ClaimResult, left: str = "[", right: str = "]") -> str:
-    """The sentence with every flagged span wrapped in markers (overlaps merged)."""
+def segments(claim: ClaimResult) -> list[tuple[str, bool]]:
+    """The sentence cut at its flagged spans (overlaps merged): (text, flagged) pieces."""
     text = claim.sentence.text
     spans = sorted(f.span for f in claim.findings if f.span and f.span[0] < f.span[1])
     merged: list[list[int]] = []
@@ -53,10 +54,18 @@ def marked(claim: ClaimResult, left: str = "[", right: str = "]") -> str:
             merged.append([start, end])
     out, pos = [], 0
     for start, end in merged:
-        out += [text[pos:start], left, text[start:end], right]
+        out += [(text[pos:start], False), (text[start:end], True)]
         pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    out.append((text[pos:], False))
+    return [(piece, flagged) for piece, flagged in out if piece]
+
+
+def marked(claim: ClaimResult, left: str = "[", right: str = "]") -> str:
+    """The sentence with every flagged span wrapped in markers, safe to print on a terminal."""
+    return "".join(
+        f"{left}{printable(piece)}{right}" if flagged else printable(piece)
+        for piece, flagged in segments(claim)
+    )
 
 
 def _context_label(doc: DocumentResult) -> str:
@@ -118,7 +127,9 @@ def _plain_lines(report: Report, verbose: bool) -> list[str]:
                 lines.append(f"    evidence: {evidence}")
         lines.append("")
     lines.append(_summary_line(report))
-    return lines
+    # Everything from drafts, registries and file names is escaped: a draft must not be able
+    # to retitle the window, plant a link or clear the screen of whoever reads the output.
+    return [printable(line) for line in lines]
 
 
 def _summary_line(report: Report) -> str:
@@ -143,12 +154,17 @@ def _summary_line(report: Report) -> str:
 def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbose: bool) -> None:
     from rich.text import Text
 
+    def safe(text: str, style: str = "") -> tuple[str, str]:
+        return printable(text), style
+
     if doc.error:
         return
     claims = [c for c in doc.claims if shown(c, verbose)]
     if not claims and not doc.findings:
         return
-    console.print(Text.assemble((doc.path, "bold underline"), f" ({_context_label(doc)})"))
+    console.print(
+        Text.assemble(safe(doc.path, "bold underline"), safe(f" ({_context_label(doc)})"))
+    )
     for f in doc.findings:
         waived = f" (waived: {f.waived})" if f.waived is not None else ""
         console.print(
@@ -159,22 +175,26 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
                 (f.severity, SEVERITY_STYLE.get(f.severity, "")),
                 " ",
                 (f"{f.rule} {f.name}", "bold"),
-                f": {f.message}{waived}",
+                safe(f": {f.message}{waived}"),
             ),
             highlight=False,
         )
         if f.suggestion:
-            console.print(Text.assemble("    ", ("add: ", "green"), f.suggestion), highlight=False)
+            console.print(
+                Text.assemble("    ", ("add: ", "green"), safe(f.suggestion)), highlight=False
+            )
     for claim in claims:
         style = VERDICT_STYLE.get(claim.verdict, "")
-        sentence = Text(claim.sentence.text)
-        for f in claim.findings:
-            if f.span:
-                sentence.stylize(f"bold {style} reverse", *f.span)
+        sentence = Text.assemble(
+            *(
+                safe(piece, f"bold {style} reverse" if flagged else "")
+                for piece, flagged in segments(claim)
+            )
+        )
         console.print(
             Text.assemble(
                 "  ",
-                (claim.sentence.where, "dim"),
+                safe(claim.sentence.where, "dim"),
                 ": ",
                 (claim.verdict.upper(), f"bold {style}"),
                 ": ",
@@ -190,18 +210,22 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
                     (f.severity, SEVERITY_STYLE.get(f.severity, "")),
                     " ",
                     (f"{f.rule} {f.name}", "bold"),
-                    f": {f.message}{waived}",
+                    safe(f": {f.message}{waived}"),
                 ),
                 highlight=False,
             )
         if claim.claim_id and claim.verdict == "supported":
-            console.print(Text(f"    matches {claim.claim_id}", style="dim"), highlight=False)
+            console.print(
+                Text(printable(f"    matches {claim.claim_id}"), style="dim"), highlight=False
+            )
         suggestion = _suggestion(claim)
         if suggestion:
             console.print(
-                Text.assemble("    ", ("use instead: ", "green"), suggestion), highlight=False
+                Text.assemble("    ", ("use instead: ", "green"), safe(suggestion)), highlight=False
             )
         evidence = _evidence_line(claim, registry)
         if evidence:
-            console.print(Text(f"    evidence: {evidence}", style="dim"), highlight=False)
+            console.print(
+                Text(printable(f"    evidence: {evidence}"), style="dim"), highlight=False
+            )
     console.print()
