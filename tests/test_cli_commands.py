@@ -342,13 +342,15 @@ def test_annotate_docx_comments_each_flagged_claim_and_leaves_the_draft_alone(ws
     assert code == 0, err
     assert brochure.read_bytes() == before
     notes = comments(ws / "reviewed.docx")
-    assert len(notes) == 2
+    assert len(notes) == 3
     assert {author for author, _ in notes} == {"claimcheck"}
     texts = sorted(text for _, text in notes)
-    assert "OVERSTATED" in texts[0] and "CC201" in texts[0] and "intensifier" in texts[0]
-    assert "PROHIBITED" in texts[1] and "CC102" in texts[1]
+    # the brochure has benefit claims and no safety information: a document comment (CC404)
+    assert texts[0].startswith("DOCUMENT (CC404 fair-balance, warning)")
+    assert "OVERSTATED" in texts[1] and "CC201" in texts[1] and "intensifier" in texts[1]
+    assert "PROHIBITED" in texts[2] and "CC102" in texts[2]
     summary = SUMMARY.search(err)
-    assert summary and summary.groups() == ("reviewed.docx", "2", "2")
+    assert summary and summary.groups() == ("reviewed.docx", "3", "3")
     # the copy still reads as the same document
     body = [p.text for p in docx.Document(str(ws / "reviewed.docx")).paragraphs]
     assert INTENSIFIED in body and SUPPORTED in body
@@ -358,11 +360,11 @@ def test_annotate_all_comments_supported_claims_too(ws, brochure):
     code, _, err = run("annotate", "brochure.docx", "-o", "all.docx", "--all", "--as-of", AS_OF)
     assert code == 0, err
     notes = [text for _, text in comments(ws / "all.docx")]
-    assert len(notes) == 3
+    assert len(notes) == 4  # three claims and the document's CC404
     assert any("SUPPORTED" in t and "ARC-OPTIME" in t for t in notes)
     summary = SUMMARY.search(err)
-    # every annotation counted once: never "3 of 2 placed"
-    assert summary and summary.groups() == ("all.docx", "3", "3")
+    # every annotation counted once: never "4 of 3 placed"
+    assert summary and summary.groups() == ("all.docx", "4", "4")
     assert "2 flagged claims" in err
 
 
@@ -378,7 +380,10 @@ def test_annotate_pdf_highlights_flagged_claims(ws):
     assert len(highlights) == 2
     notes = " ".join(str(a.get("/Contents", "")) for a in highlights)
     assert "CC206" in notes and "CC102" in notes
-    assert SUMMARY.search(err).groups() == ("reviewed.pdf", "2", "2")
+    # and a note for the document as a whole: benefit claims, no safety information (CC404)
+    (note,) = [a for a in annots if a["/Subtype"] == "/Text"]
+    assert note["/Subj"] == "claimcheck CC404"
+    assert SUMMARY.search(err).groups() == ("reviewed.pdf", "3", "3")
 
 
 @pytest.mark.parametrize(

@@ -332,3 +332,185 @@ def test_pptx_statement_on_each_claims_slide_passes(ws: Path) -> None:
     _, report = check(ws, "deck.pptx", "--channel", "field")
     lacking = {st["id"]: st["lacking"] for st in doc_of(report)["statements"]}
     assert lacking == {"REQ-SLIDE-NOTES": ["slide 2"], "REQ-SLIDE": ["slide 2"]}
+
+
+# --------------------------------------------------------------------------- every output
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [*args, "--as-of", AS_OF], catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+def test_sarif_locates_a_document_finding_at_its_first_claim(ws: Path) -> None:
+    sarif_schema = json.loads(
+        (Path(__file__).parent / "schemas" / "sarif-2.1.0.json").read_text("utf-8")
+    )
+    write_pptx(ws / "deck.pptx", [([CLAIM, RISKS], ""), (["Safety", IFU], "")])
+    code, out = run("check", "deck.pptx", "--channel", "field", "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.Draft4Validator(sarif_schema).validate(log)
+    run_ = log["runs"][0]
+    (result, _) = [r for r in run_["results"] if r["ruleId"] == "CC402"]
+    assert result["locations"][0]["properties"] == {"slide": 1}
+    assert result["locations"][0]["message"]["text"] == "slide 1"
+    assert result["properties"]["sentence"] == CLAIM
+    assert result["properties"]["claim_id"] == "REQ-SLIDE-NOTES"
+    assert result["message"]["text"].endswith(f"found at slide 2 Add: {IFU}")
+    (related,) = result["relatedLocations"]
+    assert related["message"]["text"].startswith("statement found at slide 2: 'See the")
+    assert related["properties"] == {"slide": 2}
+    rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert set(rules) >= {"CC401", "CC402", "CC403", "CC404"}
+    assert rules["CC404"]["defaultConfiguration"]["level"] == "warning"
+    assert "## Why is this bad?" in rules["CC401"]["help"]["text"]
+
+
+def test_sarif_github_and_junit_put_a_statement_required_always_at_the_document(ws: Path) -> None:
+    write_docx(ws / "brochure.docx", [CLAIM, RISKS])
+    _, out = run("check", "brochure.docx", "--channel", "print", "--format", "sarif")
+    (result,) = json.loads(out)["runs"][0]["results"][-1:]
+    assert result["ruleId"] == "CC401" and "relatedLocations" not in result
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    assert "message" not in result["locations"][0]
+    _, out = run("check", "brochure.docx", "--channel", "print", "--format", "github")
+    assert out.splitlines()[-1] == (
+        "::error file=brochure.docx,line=1,title=CC401 missing-required-statement::required "
+        "statement REQ-RX is missing; every document in its scope must carry it%0AAdd: " + RX
+    )
+    _, out = run("check", "brochure.docx", "--channel", "print", "--format", "junit")
+    import xml.etree.ElementTree as ET
+
+    (case,) = [c for c in ET.fromstring(out).iter("testcase") if c.get("name") == "document"]
+    failure = case.find("failure")
+    assert failure is not None and failure.get("type") == "document"
+    assert failure.get("message").startswith("CC401 required statement REQ-RX is missing")
+
+
+def test_github_annotation_of_a_markdown_finding_points_at_the_claims_line(ws: Path) -> None:
+    (ws / "page.md").write_text(
+        f"---\nclaimcheck: {{channel: web}}\n---\n# ArcGuide\n\n{CLAIM}\n", "utf-8"
+    )
+    code, out = run("check", "page.md", "--format", "github")
+    assert code == 0  # CC404 is a warning
+    (line,) = [x for x in out.splitlines() if "CC404" in x]
+    assert line.startswith("::warning file=page.md,line=6,title=CC404 fair-balance::no safety")
+
+
+def test_audit_report_has_a_required_statements_section_per_document(ws: Path) -> None:
+    write_pptx(ws / "deck.pptx", [([CLAIM, RISKS], IFU), (["Questions?"], "")])
+    write_docx(ws / "brochure.docx", [CLAIM, RISKS], footer=RX)
+    (ws / "claimcheck.yaml").write_text(
+        "registry: claims.yaml\nmarket: US\naudience: hcp\noverrides:\n"
+        "  - {files: deck.pptx, channel: field}\n  - {files: brochure.docx, channel: print}\n",
+        "utf-8",
+    )
+    for fmt in ("md", "html"):
+        result = CliRunner().invoke(
+            cli, ["report", "deck.pptx", "brochure.docx", "-o", f"audit.{fmt}", "--as-of", AS_OF]
+        )
+        assert result.exit_code == 0, result.output
+    text = (ws / "audit.md").read_text("utf-8")
+    deck = text[text.index("## Document 2: deck.pptx") :]
+    section = deck[deck.index("### Required statements") : deck.index("### Claims")]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert rows == [
+        f"| `REQ-SLIDE-NOTES` required statement | {IFU} | **found** | found at slide 1 notes "
+        "| slide 1 |",
+        f"| `REQ-SLIDE` required statement | {IFU} | **misplaced** `CC402` | found at slide 1 "
+        "notes; not on slide 1 | slide 1 |",
+    ]
+    brochure = text[text.index("## Document 1: brochure.docx") : text.index("## Document 2")]
+    assert "| `REQ-RX` required statement | Rx only. Federal law restricts" in brochure
+    assert "| **found** | found at footer | every document in its scope |" in brochure
+    html = (ws / "audit.html").read_text("utf-8")
+    assert html.count("<h3>Required statements</h3>") == 2
+    assert html.count('<tr class="statement" data-status="misplaced">') == 1
+    assert html.count('<tr class="statement" data-status="found">') == 2
+
+
+def test_audit_report_says_when_no_requirement_applies_and_is_silent_without_any(
+    ws: Path,
+) -> None:
+    (ws / "page.md").write_text(f"# ArcGuide\n\n{CLAIM}\n\n{RISKS}\n", "utf-8")
+    CliRunner().invoke(cli, ["report", "page.md", "-o", "audit.md", "--channel", "web"])
+    assert "No required statement or footnote applies." in (ws / "audit.md").read_text("utf-8")
+    registry = {k: v for k, v in FILES_REGISTRY.items() if k != "required"}
+    setup(ws, registry, {"market": "US"})
+    CliRunner().invoke(cli, ["report", "page.md", "-o", "audit.md"])
+    assert "Required statements" not in (ws / "audit.md").read_text("utf-8")
+
+
+def _docx_comments(path: Path) -> list[tuple[str, str]]:
+    """(comment text, anchored text) of every Word comment of a DOCX."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        comments = etree.fromstring(z.read("word/comments.xml"))
+        body = etree.fromstring(z.read("word/document.xml"))
+    out = []
+    for c in comments.iter(w + "comment"):
+        cid = c.get(w + "id")
+        text = "\n".join("".join(t.text or "" for t in p.iter(w + "t")) for p in c.iter(w + "p"))
+        inside, anchored = False, []
+        for el in body.iter():
+            if el.tag == w + "commentRangeStart" and el.get(w + "id") == cid:
+                inside = True
+            elif el.tag == w + "commentRangeEnd" and el.get(w + "id") == cid:
+                break
+            elif inside and el.tag == w + "r":
+                anchored.append("".join(x.text or "" for x in el.iter(w + "t")))
+        out.append((text, "".join(anchored)))
+    return out
+
+
+def test_annotate_docx_comments_a_document_finding_on_the_document_start(ws: Path) -> None:
+    write_docx(ws / "brochure.docx", [CLAIM, RISKS])
+    before = (ws / "brochure.docx").read_bytes()
+    result = CliRunner().invoke(
+        cli, ["annotate", "brochure.docx", "-o", "reviewed.docx", "--channel", "print"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (ws / "brochure.docx").read_bytes() == before
+    (comment,) = _docx_comments(ws / "reviewed.docx")
+    assert comment == (
+        "DOCUMENT (CC401 missing-required-statement, error): required statement REQ-RX is "
+        f"missing; every document in its scope must carry it\nAdd: {RX}",
+        "ArcGuide for surgeons",  # the first paragraph: no claim calls for a statement always
+    )
+    assert "1 of 1 annotations placed" in result.stderr
+
+
+def test_annotate_docx_comments_the_first_claim_behind_a_footnote(ws: Path) -> None:
+    registry = json.loads(json.dumps(FILES_REGISTRY))
+    registry["claims"][0]["footnotes"] = ["Data on file, Meridian Orthopaedics, 2024."]
+    setup(ws, registry, {"market": "US", "audience": "hcp"})
+    write_docx(ws / "brochure.docx", ["ArcGuide is simple to set up.", CLAIM, RISKS], footer=RX)
+    CliRunner().invoke(cli, ["annotate", "brochure.docx", "-o", "r.docx", "--channel", "print"])
+    comments = dict((anchored, text) for text, anchored in _docx_comments(ws / "r.docx"))
+    assert comments[CLAIM].startswith("DOCUMENT (CC403 missing-footnote, error): footnote of ")
+    assert comments[CLAIM].endswith("Add: Data on file, Meridian Orthopaedics, 2024.")
+
+
+def test_annotate_pdf_puts_a_note_beside_the_first_claim_behind_a_finding(ws: Path) -> None:
+    import pypdf
+
+    write_pdf(ws / "poster.pdf", [["Poster P-1"], ["Methods.", CLAIM], [RISKS]])
+    result = CliRunner().invoke(
+        cli, ["annotate", "poster.pdf", "-o", "r.pdf", "--channel", "congress"]
+    )
+    assert result.exit_code == 0, result.output
+    notes = [
+        (number, annot.get_object())
+        for number, page in enumerate(pypdf.PdfReader(ws / "r.pdf").pages, 1)
+        for annot in page.get("/Annots", [])
+        if annot.get_object()["/Subtype"] == "/Text"
+    ]
+    ((page, note),) = notes
+    assert page == 2  # the claim's page, not page 1
+    assert note["/Subj"] == "claimcheck CC402"
+    assert note["/Contents"].startswith("DOCUMENT (CC402 required-statement-placement, error)")
+    assert float(note["/Rect"][0]) < 30  # in the left margin

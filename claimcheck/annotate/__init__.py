@@ -1,6 +1,8 @@
 """Annotate a draft in place for its reviewer: Word comments (DOCX) or highlights (PDF).
 
-The draft itself is never written: annotations go to a copy at `dst`. Heavy libraries
+The draft itself is never written: annotations go to a copy at `dst`. A document finding (a
+missing required statement, fair balance) is a comment on the first claim behind it, or on
+the document's start. Heavy libraries
 (python-docx, pypdf) are imported only by the module that needs them.
 """
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.errors import UsageError
-from claimcheck.model import ClaimResult, DocumentResult, Registry
+from claimcheck.model import ClaimResult, DocumentResult, Finding, Registry
 from claimcheck.pipeline import same_file
 
 AUTHOR = "claimcheck"
@@ -79,6 +81,21 @@ def comment_lines(claim: ClaimResult, registry: Registry | None = None) -> list[
     for ev_id in ev_ids:
         ev = registry.evidence.get(ev_id) if registry else None
         lines.append(f"Evidence: {ev_id} — {ev.citation}" if ev else f"Evidence: {ev_id}")
+    return lines
+
+
+def document_comment_lines(finding: Finding) -> list[str]:
+    """The text of the annotation for a document finding (a required statement, fair balance).
+
+    e.g. "DOCUMENT (CC401 missing-required-statement, error): required statement ... is
+    missing; ...", "Add: Important Safety Information: ..."
+    """
+    line = f"DOCUMENT ({finding.rule} {finding.name}, {finding.severity}): {finding.message}"
+    if finding.waived is not None:
+        line += f" [waived: {finding.waived or 'no reason given'}]"
+    lines = [line]
+    if finding.suggestion:
+        lines.append(f"Add: {finding.suggestion}")
     return lines
 
 

@@ -23,12 +23,13 @@ from claimcheck.annotate import (
     Unplaced,
     check_paths,
     comment_lines,
+    document_comment_lines,
     is_flagged,
 )
 from claimcheck.atomic import open_atomic
 from claimcheck.load.docx import RUNS_XPATH as READER_RUNS  # the runs the reader reads, no others
 from claimcheck.load.docx import docx_paragraphs, open_docx
-from claimcheck.model import ClaimResult, DocumentResult, Registry
+from claimcheck.model import DocumentResult, Location, Registry, Sentence
 
 # Run children that carry text, as python-docx's Run.text counts them.
 _TEXT_TAGS = ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")
@@ -117,10 +118,10 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _locate(text: str, claim: ClaimResult) -> tuple[int, int] | None:
+def _locate(text: str, target: Sentence) -> tuple[int, int] | None:
     """The sentence's [start, end) in the unit text: its offsets, else a search for it."""
-    loc = claim.sentence.location
-    sentence = claim.sentence.text
+    loc = target.location
+    sentence = target.text
     if loc.end > loc.start and _normal(text[loc.start : loc.end]) == _normal(sentence):
         return loc.start, loc.end
     i = text.find(sentence)
@@ -134,13 +135,13 @@ def _locate(text: str, claim: ClaimResult) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def _anchor_runs(unit: Any, claim: ClaimResult) -> list[Any] | None:
+def _anchor_runs(unit: Any, target: Sentence) -> list[Any] | None:
     """The runs covering the sentence, split at its boundaries; None when not found."""
     from docx.text.run import Run
 
     paragraphs = _paragraphs(unit)
     text, runs = _runs(paragraphs, unit)
-    span = _locate(text, claim)
+    span = _locate(text, target)
     if span is None:
         return None
     start, end = span
@@ -154,6 +155,15 @@ def _anchor_runs(unit: Any, claim: ClaimResult) -> list[Any] | None:
     if not inside:
         return None
     return [Run(r, p) for r, p in (inside[0], inside[-1])]
+
+
+def _start(units: dict[int, Any]) -> Sentence | None:
+    """The document's start, as the target of a document finding no claim stands behind."""
+    for number in sorted(units):
+        text, _ = _runs(_paragraphs(units[number]), units[number])
+        if text.strip():
+            return Sentence(text=text, block=-1, location=Location(paragraph=number, end=len(text)))
+    return None
 
 
 def annotate_docx(
@@ -179,7 +189,7 @@ def annotate_docx(
         stats.flagged += flagged
         loc = claim.sentence.location
         unit = units.get(loc.paragraph) if loc.paragraph is not None else None
-        runs = _anchor_runs(unit, claim) if unit is not None else None
+        runs = _anchor_runs(unit, claim.sentence) if unit is not None else None
         if runs is None:
             reason = "no paragraph number" if loc.paragraph is None else "sentence not found"
             stats.unplaced.append(
@@ -191,6 +201,22 @@ def annotate_docx(
             runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS
         )
         comment._comment_elm.date = when
+        stats.placed += 1
+    for finding in result.findings:
+        # On the first claim behind it; else (a claim in a header or footer has no paragraph
+        # number, a statement required always has no claim) on the document's first paragraph.
+        runs = None
+        for target in (finding.anchor, _start(units)):
+            number = target.location.paragraph if target is not None else None
+            if target is not None and number is not None and number in units:
+                runs = _anchor_runs(units[number], target)
+            if runs is not None:
+                break
+        if runs is None:
+            stats.unplaced.append(Unplaced(finding.message, "document", reason="no paragraph"))
+            continue
+        lines = [" ".join(line.split()) for line in document_comment_lines(finding)]
+        document.add_comment(runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
         stats.placed += 1
     with open_atomic(dst) as fh:
         if fixed is None:

@@ -1,5 +1,8 @@
 """Annotate a PDF draft: a highlight on each flagged sentence, the finding in its note.
 
+A document finding (a missing required statement, fair balance) is a sticky note in the
+margin beside the first claim behind it, or at the top left of page 1.
+
 pypdf reports each text fragment it extracts together with its text and transformation
 matrices; the sentence is found in that stream (whitespace and line-break hyphens
 ignored) and its glyph extent measured with the font's widths. A sentence that cannot be
@@ -19,11 +22,12 @@ from claimcheck.annotate import (
     Unplaced,
     check_paths,
     comment_lines,
+    document_comment_lines,
     is_flagged,
 )
 from claimcheck.atomic import open_atomic
 from claimcheck.errors import InputError
-from claimcheck.model import ClaimResult, DocumentResult, Registry
+from claimcheck.model import ClaimResult, DocumentResult, Finding, Registry
 
 # Highlight colours per verdict (pale enough to keep the text readable in print).
 HIGHLIGHT = {
@@ -186,6 +190,37 @@ def _highlight(boxes: list[tuple[float, ...]], claim: ClaimResult, text: str) ->
     return annot
 
 
+def _note(rect: tuple[float, float, float, float], finding: Finding) -> Any:
+    """A sticky note (a Text annotation) holding a document finding."""
+    from pypdf.annotations import Text
+    from pypdf.generic import NameObject, TextStringObject
+
+    annot = Text(rect=rect, text="\n".join(document_comment_lines(finding)), open=False)
+    annot[NameObject("/T")] = TextStringObject(AUTHOR)
+    annot[NameObject("/Subj")] = TextStringObject(f"claimcheck {finding.rule}")
+    return annot
+
+
+def _note_rect(
+    reader: Any, finding: Finding, fragments: dict[int, list[_Fragment]]
+) -> tuple[int, tuple[float, float, float, float]]:
+    """(page index, rect) for a document finding's note: in the margin beside its first claim,
+    or at the top left of page 1 when no claim stands behind it (or it cannot be found)."""
+    anchor = finding.anchor
+    page_no = anchor.location.page if anchor is not None else None
+    if anchor is not None and page_no is not None and 1 <= page_no <= len(reader.pages):
+        if page_no not in fragments:
+            fragments[page_no] = _fragments(reader.pages[page_no - 1])
+        chars = _find(fragments[page_no], anchor.text, [])  # a claim's own highlight may be there
+        if chars:
+            x0, _, _, y1 = _quads(fragments[page_no], chars)[0]
+            left = max(0.0, x0 - 22)
+            return page_no - 1, (left, y1 - 18, left + 18, y1)
+    box = reader.pages[0].mediabox
+    left, top = float(box.left) + 8, float(box.top) - 8
+    return 0, (left, top - 18, left + 18, top)
+
+
 def annotate_pdf(
     src: Path,
     dst: Path,
@@ -233,6 +268,13 @@ def annotate_pdf(
         boxes = _quads(fragments[page_no], chars)
         text = "\n".join(comment_lines(claim, registry))
         writer.add_annotation(page_number=page_no - 1, annotation=_highlight(boxes, claim, text))
+        stats.placed += 1
+    for finding in result.findings:
+        if not reader.pages:
+            stats.unplaced.append(Unplaced(finding.message, "document", reason="no page"))
+            continue
+        index, rect = _note_rect(reader, finding, fragments)
+        writer.add_annotation(page_number=index, annotation=_note(rect, finding))
         stats.placed += 1
     with open_atomic(dst) as fh:
         writer.write(fh)

@@ -365,7 +365,8 @@ class DocumentContext:
                     status=r.status,
                     placement=r.statement.placement,
                     found=r.found.sentences,
-                    claims=r.claims,
+                    # a statement required always is owed by the document, not by its claims
+                    claims=r.claims if r.statement.when == "claims" else (),
                     absent=r.found.absent,
                     lacking=tuple(unit_label(self.doc.format, u) for u, _ in r.lacking),
                 )

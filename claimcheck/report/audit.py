@@ -21,6 +21,8 @@ from claimcheck.model import (
     Finding,
     Registry,
     Report,
+    Sentence,
+    StatementCheck,
 )
 
 SIGN_OFF_DECISIONS = ("Approved", "Approved with changes", "Rejected")
@@ -74,6 +76,20 @@ class FindingView:
 
 
 @dataclass(frozen=True, slots=True)
+class StatementView:
+    """One row of a document's "Required statements" table."""
+
+    id: str
+    kind: str  # "required statement" | "footnote"
+    text: str
+    status: str  # found | missing | misplaced
+    where: str  # where it was found, what is absent, which pages/slides lack it
+    claims: str  # the claims that call for it
+    rule: str | None = None  # the finding that reports it (None when found, or the rule is off)
+    waived: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     """One row of a document's claim table."""
 
@@ -104,6 +120,9 @@ class DocumentView:
     findings: tuple[FindingView, ...]
     counts: tuple[tuple[str, int], ...]
     error: str | None = None
+    # "Required statements": shown for every checked document when the registry has any
+    statements: tuple[StatementView, ...] = ()
+    requirements: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +249,36 @@ def _claim_view(n: int, c: ClaimResult, registry: Registry) -> ClaimView:
     )
 
 
+_RULE_OF = {("required", "missing"): "CC401", ("required", "misplaced"): "CC402"}
+
+
+def _labels(sentences: tuple[Sentence, ...], limit: int = 4) -> str:
+    labels = list(dict.fromkeys(s.where for s in sentences))
+    more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
+    return ", ".join(labels[:limit]) + more
+
+
+def _statement_view(st: StatementCheck, doc: DocumentResult) -> StatementView:
+    if st.status == "found":
+        where = f"found at {_labels(st.found)}"
+    elif st.status == "misplaced":
+        where = f"found at {_labels(st.found)}; not on {', '.join(st.lacking)}"
+    else:
+        where = "absent: " + "; ".join(f"'{a}'" for a in st.absent)
+    rule = "CC403" if st.kind == "footnote" else _RULE_OF.get((st.kind, st.status))
+    finding = next((f for f in doc.findings if f.rule == rule and f.claim_id == st.id), None)
+    return StatementView(
+        id=st.id,
+        kind="footnote" if st.kind == "footnote" else "required statement",
+        text=st.text,
+        status=st.status,
+        where=where,
+        claims=_labels(st.claims) if st.claims else "every document in its scope",
+        rule=finding.rule if finding else None,
+        waived=finding.waived if finding else None,
+    )
+
+
 def _counts(claims: tuple[ClaimResult, ...]) -> tuple[tuple[str, int], ...]:
     return tuple((v, sum(1 for c in claims if c.verdict == v)) for v in SUMMARY_VERDICTS)
 
@@ -256,6 +305,7 @@ def build(
     docs: list[DocumentView] = []
     annex: dict[str, EvidenceView] = {}
     errors = warnings = waived = 0
+    requirements = bool(registry.required) or any(c.footnotes for c in registry.claims)
     for i, doc in enumerate(report.documents, 1):
         claims = tuple(_claim_view(n, c, registry) for n, c in enumerate(doc.claims, 1))
         for cv in claims:
@@ -281,6 +331,8 @@ def build(
                 findings=tuple(_finding_view(f) for f in doc.findings),
                 counts=_counts(doc.claims),
                 error=doc.error,
+                statements=tuple(_statement_view(st, doc) for st in doc.statements),
+                requirements=requirements,
             )
         )
     every_claim = tuple(c for d in report.documents for c in d.claims)

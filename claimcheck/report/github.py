@@ -33,13 +33,16 @@ def command(kind: str, message: str, **props: Any) -> str:
     return f"::{kind}{' ' + pairs if pairs else ''}::{escape_data(message)}"
 
 
-def _annotation(path: str, location: Location | None, finding: Finding) -> str:
+def _annotation(
+    path: str, location: Location | None, finding: Finding, document: bool = False
+) -> str:
     line = location.line if location and location.line else 1
     message = finding.message
     if location and location.line is None and location.label() != "-":
         message = f"{location.label()}: {message}"
     if finding.suggestion:
-        message = f"{message}\nSuggested wording: {finding.suggestion}"
+        # A document finding says what the draft lacks: its suggestion is what to add.
+        message = f"{message}\n{'Add' if document else 'Suggested wording'}: {finding.suggestion}"
     kind = COMMANDS.get(finding.severity, "warning")
     if finding.waived is not None:
         kind = "notice"
@@ -61,6 +64,10 @@ def render(report: Report, **_: Any) -> str:
             )
         for claim in doc.claims:
             lines.extend(_annotation(doc.path, claim.sentence.location, f) for f in claim.findings)
-        lines.extend(_annotation(doc.path, None, f) for f in doc.findings)
+        # A document finding points at the first claim behind it, or at the document start.
+        lines.extend(
+            _annotation(doc.path, f.anchor.location if f.anchor else None, f, document=True)
+            for f in doc.findings
+        )
     lines.extend(command("notice", n, title="claimcheck") for n in report.notices)
     return "".join(line + "\n" for line in lines)

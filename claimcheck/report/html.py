@@ -31,6 +31,8 @@ VERDICT_COLOURS = {
     "expired": "#455a64",
     "off-scope": "#0b4f9c",
 }
+# Required statements: found, missing, misplaced (same contrast rule as the verdict badges).
+STATUS_COLOURS = {"found": "#1b5e20", "missing": "#b3261e", "misplaced": "#8a4500"}
 # Highlight fills: pale tints under black text, with a coloured underline per verdict.
 MARK_COLOURS = {
     "supported": "#dcedc8",
@@ -145,6 +147,38 @@ def _claim_row(c: ClaimView) -> str:
     )
 
 
+def _statements(d: DocumentView) -> str:
+    """The "Required statements" section: each requirement and footnote, how it stands, where."""
+    out = ["<h3>Required statements</h3>"]
+    if not d.statements:
+        out.append('<p class="muted">No required statement or footnote applies.</p>')
+        return "".join(out)
+    rows = []
+    for st in d.statements:
+        colour = STATUS_COLOURS.get(st.status, "#333")
+        status = f'<span class="badge" style="background:{colour}">{_e(st.status)}</span>'
+        if st.rule:
+            status += f" <code>{_e(st.rule)}</code>"
+        if st.waived is not None:
+            status += (
+                f' <span class="waived-note">waived: {_e(st.waived or "no reason given")}</span>'
+            )
+        rows.append(
+            f'<tr class="statement" data-status="{_e(st.status)}">'
+            f"<td><code>{_e(st.id)}</code><br>"
+            f'<span class="muted">{_e(st.kind)}</span></td>'
+            f"<td>{_e(st.text)}</td><td>{status}</td><td>{_e(st.where)}</td>"
+            f"<td>{_e(st.claims)}</td></tr>"
+        )
+    out.append(
+        '<table class="statements"><thead><tr><th>Requirement</th><th>Statement</th>'
+        "<th>Status</th><th>Where</th><th>Called for by</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return "".join(out)
+
+
 def _meta(pairs: list[tuple[str, str]]) -> str:
     rows = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in pairs)
     return f'<dl class="meta">{rows}</dl>'
@@ -236,6 +270,8 @@ def _document(d: DocumentView) -> str:
             + "".join(_finding(f) for f in d.findings)
             + "</ul>"
         )
+    if d.requirements:
+        out.append(_statements(d))
     out.append(f"<h3>Claims ({len(d.claims)})</h3>")
     if not d.claims:
         out.append('<p class="muted">No claim-like sentences found.</p>')

@@ -10,7 +10,14 @@ import re
 from datetime import datetime
 
 from claimcheck.model import Report
-from claimcheck.report.audit import AuditView, ClaimView, FindingView, Segment, build
+from claimcheck.report.audit import (
+    AuditView,
+    ClaimView,
+    DocumentView,
+    FindingView,
+    Segment,
+    build,
+)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
 # start markup, links, HTML or table cells.
@@ -67,6 +74,24 @@ def _claim_row(c: ClaimView) -> str:
     )
 
 
+def _statements(d: DocumentView) -> list[str]:
+    """The "Required statements" section: each requirement and footnote, how it stands, where."""
+    lines = ["", "### Required statements", ""]
+    if not d.statements:
+        return [*lines, "No required statement or footnote applies."]
+    lines.append("| Requirement | Statement | Status | Where | Called for by |")
+    lines.append("| --- " * 5 + "|")
+    for st in d.statements:
+        status = f"**{st.status}**" + (f" `{st.rule}`" if st.rule else "")
+        if st.waived is not None:
+            status += f" _(waived: {escape(st.waived or 'no reason given')})_"
+        lines.append(
+            f"| `{st.id}` {escape(st.kind)} | {escape(st.text)} | {status} | {escape(st.where)} "
+            f"| {escape(st.claims)} |"
+        )
+    return lines
+
+
 def render_view(v: AuditView) -> str:
     """Render an audit view as Markdown."""
     lines = [f"# {escape(v.title)}", ""]
@@ -121,6 +146,8 @@ def render_view(v: AuditView) -> str:
         if d.findings:
             lines += ["", "### Document findings", ""]
             lines += [f"- {_finding(f)}" for f in d.findings]
+        if d.requirements:
+            lines += _statements(d)
         lines += ["", f"### Claims ({len(d.claims)})", ""]
         if not d.claims:
             lines.append("No claim-like sentences found.")

@@ -14,6 +14,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from claimcheck.errors import shown
 from claimcheck.fingerprint import posix_path
 from claimcheck.model import ClaimResult, DocumentResult, Finding, Location, Report
 
@@ -156,23 +157,17 @@ def _where(doc: DocumentResult, location: Location | None) -> str | None:
     return None if label == "-" else label
 
 
-def _result(
-    doc: DocumentResult, claim: ClaimResult | None, finding: Finding, index: dict[str, int]
-) -> dict[str, Any]:
-    location = claim.sentence.location if claim else None
+def _location(doc: DocumentResult, location: Location | None, label: str | None = None) -> dict:
+    """A SARIF location: the draft, the sentence's line (1 without lines), page/slide named."""
     where = _where(doc, location)
-    text = finding.message
-    if where:
-        text = f"{text} ({where})"
-    if finding.suggestion:
-        text = f"{text} Suggested wording: {finding.suggestion}"
     physical: dict[str, Any] = {
         "artifactLocation": _artifact(doc.path),
         "region": {"startLine": location.line if location and location.line else 1},
     }
     loc: dict[str, Any] = {"physicalLocation": physical}
+    if label or (where and location):
+        loc["message"] = {"text": label or where}
     if where and location:
-        loc["message"] = {"text": where}
         loc["properties"] = {
             k: v
             for k, v in (
@@ -182,6 +177,22 @@ def _result(
             )
             if v is not None
         }
+    return loc
+
+
+def _result(
+    doc: DocumentResult, claim: ClaimResult | None, finding: Finding, index: dict[str, int]
+) -> dict[str, Any]:
+    # A document finding stands at the first claim behind it, or at the document start.
+    sentence = claim.sentence if claim else finding.anchor
+    location = sentence.location if sentence else None
+    where = _where(doc, location)
+    text = finding.message
+    if where and claim:
+        text = f"{text} ({where})"
+    if finding.suggestion:
+        text = f"{text} {'Suggested wording' if claim else 'Add'}: {finding.suggestion}"
+    loc = _location(doc, location)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
@@ -194,9 +205,16 @@ def _result(
             "verdict": claim.verdict if claim else finding.verdict,
             "claim_id": finding.claim_id or (claim.claim_id if claim else None),
             "evidence": list(finding.evidence or (claim.evidence if claim else ())),
-            "sentence": claim.sentence.text if claim else None,
+            "sentence": sentence.text if sentence else None,
         },
     }
+    related = [(s, "claim") for s in finding.claims[1:]]
+    related += [(s, "statement found") for s in finding.found]
+    if related:
+        result["relatedLocations"] = [
+            {"id": n, **_location(doc, s.location, f"{what} at {s.where}: {shown(s.text)}")}
+            for n, (s, what) in enumerate(related, 1)
+        ]
     if finding.fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
     if finding.suggestion:
