@@ -216,7 +216,10 @@ def annotate_docx(
             stats.unplaced.append(Unplaced(finding.message, "document", reason="no paragraph"))
             continue
         lines = [" ".join(line.split()) for line in document_comment_lines(finding)]
-        document.add_comment(runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
+        comment = document.add_comment(
+            runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS
+        )
+        comment._comment_elm.date = when
         stats.placed += 1
     with open_atomic(dst) as fh:
         if fixed is None:
