@@ -291,6 +291,7 @@ class Checker:
         from claimcheck.checks.judge import judge, judge_document
         from claimcheck.detect import detect
         from claimcheck.fingerprint import assign_fingerprints
+        from claimcheck.registry.products import product_names
         from claimcheck.segment import segment
         from claimcheck.waivers import apply_waivers
 
@@ -302,15 +303,16 @@ class Checker:
         if model is not None:
             settings = replace(settings, strength_model=model)
         registry = self.session.registry
+        names = product_names(registry, ctx.product)
         results = []
         sentences = segment(doc)
         for sentence in sentences:
-            claim = detect(sentence)
+            claim = detect(sentence, names)
             if claim is None:
                 continue
             if model is not None:
                 claim = model.rescore(claim)
-            results.append(judge(claim, self.matcher.match(claim), registry, ctx, settings))
+            results.append(judge(claim, self.matcher.match(claim, ctx), registry, ctx, settings))
         # The document as a whole, once its claims are judged: required statements, fair balance.
         findings, statements = judge_document(doc, sentences, results, registry, ctx, settings)
         result = DocumentResult(

@@ -155,7 +155,21 @@ def lemma(word: str) -> str:
     from spacy.strings import hash_string
 
     low = word.lower()
-    return lemmas().get(hash_string(low), low)
+    return lemmas().get(hash_string(low)) or _unknown_lemma(low)
+
+
+def _unknown_lemma(low: str) -> str:
+    """A plural the lookup table does not know ("smartphones", "CGMs") read as its singular;
+    any other unknown word is its own lemma."""
+    if len(low) < 5 or not low.isalpha():
+        return low
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "os", "as")):
+        return low[:-1]
+    return low
 
 
 _TAIL = re.compile(r"\S+$")
@@ -248,7 +262,7 @@ def _build_tokens(rows: list[list[int]], text: str, offset: int) -> tuple[Token,
         lex = lexemes.get(lower)
         if lex is None:
             low = nlp().vocab.strings[lower]
-            lex = lexemes[lower] = (low, lemmas().get(lower, low))
+            lex = lexemes[lower] = (low, lemmas().get(lower) or _unknown_lemma(low))
         start = idx - offset
         # Positional (text, lower, lemma, start, end, is_punct, like_num): a quarter faster.
         out.append(

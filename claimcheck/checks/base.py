@@ -47,6 +47,13 @@ class CheckContext:
         return analysed(wording) if model is None else rescored(wording, model)
 
     @property
+    def product_names(self) -> frozenset[tuple[str, ...]]:
+        """The product names of the registry and of the document's context product."""
+        from claimcheck.registry.products import product_names
+
+        return product_names(self.registry, self.context.product)
+
+    @property
     def matcher(self) -> Matcher:
         """The registry's Matcher (shared with the pipeline when it built one)."""
         from claimcheck.registry.match import matcher_for

@@ -56,8 +56,16 @@ HUMAN = frozenset(
         "adult",
         "everyone",
         "anyone",
+        "gut",
+        "intestine",
+        "body",
+        "bloodstream",
+        "skin",
+        "people",
     }
 )
+# Copy addressed to the reader is about people, whatever else it says ("reach your gut").
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 
 
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
@@ -67,8 +75,12 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     cited = [ctx.registry.evidence[e] for e in match.claim.evidence if e in ctx.registry.evidence]
     if not cited or any((ev.type or "") != "bench" for ev in cited):
         return
-    for t in terms(claim.sentence):
-        if t.key in HUMAN:
+    from claimcheck.registry.normalize import tokens
+
+    said = [t for t in terms(claim.sentence) if t.key in HUMAN]
+    said += [t for t in tokens(claim.sentence) if t.lower in SECOND_PERSON]
+    for t in sorted(said, key=lambda t: t.start)[:1]:
+        if t:
             yield Hit(
                 f"'{claim.sentence.text[t.start : t.end]}' speaks of patients but "
                 f"{match.claim.id} rests on bench evidence only",

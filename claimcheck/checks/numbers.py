@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from claimcheck.checks.base import CheckContext, suggestion
 from claimcheck.model import ApprovedClaim, Claim, Hit, Match, Registry
+from claimcheck.registry.frame import time_points
 from claimcheck.registry.normalize import Number, numbers
 
 CODE = "CC206"
@@ -59,8 +60,13 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     if match is None:
         return
     known = approved_numbers(match.claim, ctx.registry)
+    # A time point of a claim that states time points is CC211's to judge.
+    timed = any(time_points(w) for w in match.claim.wordings)
+    points = [_span(claim.sentence.text, words) for words, _ in time_points(claim.sentence.text)]
     for n in numbers(claim.sentence):
         if n.role in ("p", "year"):
+            continue
+        if timed and any(s and s[0] <= n.start < s[1] for s in points):
             continue
         if any(n.same(k) for k in known):
             continue
@@ -77,3 +83,8 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
             span=(n.start, n.end),
             suggestion=suggestion(match),
         )
+
+
+def _span(text: str, words: str) -> tuple[int, int] | None:
+    start = text.find(words)
+    return (start, start + len(words)) if start >= 0 else None

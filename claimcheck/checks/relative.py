@@ -50,6 +50,7 @@ _RELATIVE_WORDS = frozenset(
     }
 )
 _BY = re.compile(r"\bby\s*(?:up to\s*|about\s*|nearly\s*|almost\s*|over\s*)?$", re.IGNORECASE)
+_OF = re.compile(r"\s*(?:and\s+\d+(?:\.\d+)?\s*%\s*)?of\b", re.IGNORECASE)
 _AFTER = re.compile(
     r"^\s*(?:relative\s+)?(?:reduction|decrease|increase|improvement|less|fewer|lower|higher|"
     r"more|shorter|faster|greater|drop|gain|cut)\b",
@@ -64,8 +65,11 @@ def relative_spans(sentence: Sentence) -> list[tuple[int, int]]:
     for n in numbers(sentence):
         if n.role != "value":
             continue
+        share = _OF.match(text, n.end)  # "reached by 71% of patients": a share, not a change
         relative = n.unit == "TIMES" or (
-            n.unit == "PERCENT" and (_BY.search(text, 0, n.start) or _AFTER.match(text[n.end :]))
+            n.unit == "PERCENT"
+            and not share
+            and (_BY.search(text, 0, n.start) or _AFTER.match(text[n.end :]))
         )
         if relative:
             out.append((n.start, n.end))

@@ -12,32 +12,33 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from claimcheck.detect.decide import CLAIM_KINDS, NON_CLAIM_KINDS, Decision, decide
 from claimcheck.detect.lexicon import LexHit, Lexicon, lexicon
 from claimcheck.detect.numbers import numbers
 from claimcheck.model import STRENGTH_NONE, Claim, Cue, Sentence, Token
 from claimcheck.segment import tokens_of
 
-__all__ = ["analyse", "detect", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
+__all__ = ["analyse", "detect", "decide", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
 
-# Block kinds whose sentences are never claims. Headers and footers are checked: a tagline
-# in a running footer is promotional copy like any other.
-NON_CLAIM_KINDS = frozenset({"heading", "title"})
-# Cue kinds that make a sentence claim-like when live (not negated).
-CLAIM_KINDS = frozenset(
+TRIGGERS = ("negation", "hedge", "pseudo")
+# Cue kinds whose phrases carry their own negation or hedge ("no side effects", "no risk",
+# "do not use", "up to"): a trigger inside one is part of it.
+SWALLOWING = frozenset(
     {
-        "effect",
-        "comparative",
-        "superlative",
-        "absolute",
         "red-flag",
+        "absolute",
+        "safety",
+        "cta",
+        "superlative",
+        "comparative",
+        "population",
+        "effect",
         "causal",
         "correlational",
-        "standing",
         "intensifier",
-        "population",
+        "standing",
     }
 )
-TRIGGERS = ("negation", "hedge", "pseudo")
 # Lexicon kinds the detector uses itself but does not report as cues.
 INTERNAL_KINDS = frozenset({"pseudo", "agenda"})
 _TRIGGER_RANK = {"pseudo": 2, "hedge": 1, "negation": 0}
@@ -59,7 +60,9 @@ def _resolve(hits: list[LexHit]) -> list[LexHit]:
     pseudo = [h for h in kept if h.entry.kind == "pseudo"]
     # A negation or hedge word inside a longer cue of another kind is part of that cue
     # ("no side effects", "do not use", "no risk"); one overlapping a pseudo-cue is no cue.
-    others = [h for h in kept if h.entry.kind not in TRIGGERS]
+    # Cues that only classify a sentence (a disclaimer, a harm, an attribute) leave it be:
+    # "does not guarantee" still negates "guarantee".
+    others = [h for h in kept if h.entry.kind not in TRIGGERS and h.entry.kind in SWALLOWING]
     out = []
     for h in kept:
         if h.entry.kind not in TRIGGERS and any(
@@ -109,18 +112,20 @@ def _scopes(
     return out
 
 
-# Sentence text -> (cues, strength, relation, claim-like), for sentences that carry no tokens
-# of their own (as segment() makes them): boilerplate repeats across and within drafts.
-_SEEN: dict[str, tuple[tuple[Cue, ...], int, int, bool]] = {}
+# Sentence text -> (cues, strength, relation), for sentences that carry no tokens of their own
+# (as segment() makes them): boilerplate repeats across and within drafts.
+_SEEN: dict[str, tuple[tuple[Cue, ...], int, int]] = {}
 _SEEN_SIZE = 8192
+# (sentence text, block kind, product names) -> the Decision on it.
+_DECIDED: dict[tuple[str, str, frozenset[tuple[str, ...]]], Decision] = {}
 
 
-def _seen(sentence: Sentence) -> tuple[tuple[Cue, ...], int, int, bool]:
-    """The analysis of a token-less sentence and whether it is claim-like (cached by text)."""
+def _seen(sentence: Sentence) -> tuple[tuple[Cue, ...], int, int]:
+    """The analysis of a token-less sentence (cached by text)."""
     found = _SEEN.get(sentence.text)
     if found is None:
         claim = _analyse(sentence)
-        found = (claim.cues, claim.strength, claim.relation, _claim_like(claim))
+        found = (claim.cues, claim.strength, claim.relation)
         if len(_SEEN) >= _SEEN_SIZE:
             _SEEN.clear()
         _SEEN[sentence.text] = found
@@ -131,7 +136,7 @@ def analyse(sentence: Sentence) -> Claim:
     """Every cue of a sentence, with ConText negation/hedge scope, and its claim strength."""
     if sentence.tokens:
         return _analyse(sentence)
-    cues, strength, relation, _ = _seen(sentence)
+    cues, strength, relation = _seen(sentence)
     return Claim(sentence=sentence, cues=cues, strength=strength, relation=relation)
 
 
@@ -253,33 +258,31 @@ def _leading(claim: Claim, kinds: tuple[str, ...], lead: int) -> bool:
     return any(c.kind in kinds and c.start < limit for c in claim.cues)
 
 
-def detect(sentence: Sentence) -> Claim | None:
-    """The sentence's Claim when it is claim-like, else None (headings, questions, CTAs...)."""
+def detect(sentence: Sentence, names: frozenset[tuple[str, ...]] = frozenset()) -> Claim | None:
+    """The sentence's Claim when it makes a claim, else None (headings, questions, CTAs...).
+
+    `names` are the products the registry and the document's context name, as lower-case
+    word tuples: a sentence that names or points at one can claim with fewer words.
+    """
+    found = reading(sentence, names)
+    return found[0] if found[1].claim else None
+
+
+def reading(
+    sentence: Sentence, names: frozenset[tuple[str, ...]] = frozenset()
+) -> tuple[Claim, Decision]:
+    """The analysed sentence and the Decision on whether it is a claim (explain shows both)."""
     if sentence.kind in NON_CLAIM_KINDS:
-        return None
+        claim = Claim(sentence=sentence, cues=())
+        return claim, decide(claim, names)
+    claim = analyse(sentence)
     if sentence.tokens:
-        claim = _analyse(sentence)
-        return claim if _claim_like(claim) else None
-    cues, strength, relation, claim_like = _seen(sentence)
-    if not claim_like:
-        return None
-    return Claim(sentence=sentence, cues=cues, strength=strength, relation=relation)
-
-
-def _claim_like(claim: Claim) -> bool:
-    """True when an analysed sentence (not a heading) makes a claim."""
-    lex = lexicon()
-    kinds = {c.kind for c in claim.cues if not c.negated}
-    if "question" in kinds or "safety" in kinds:
-        return False
-    tokens = tokens_of(claim.sentence)
-    words = [t for t in tokens if not t.is_punct]
-    if not words:
-        return False
-    if words[0].lower in lex.imperatives or _leading(claim, ("cta",), lex.cta_lead):
-        return False
-    if kinds & CLAIM_KINDS or claim.strength > STRENGTH_NONE:
-        return True
-    return "number" in kinds and any(
-        t.lemma in lex.outcomes or t.lower in lex.outcomes for t in tokens
-    )
+        return claim, decide(claim, names)
+    key = (sentence.text, sentence.kind, names)
+    found = _DECIDED.get(key)
+    if found is None:
+        found = decide(claim, names)
+        if len(_DECIDED) >= _SEEN_SIZE:
+            _DECIDED.clear()
+        _DECIDED[key] = found
+    return claim, found

@@ -40,6 +40,11 @@ HEADER_KEYS = {
     "determiners",
     "null_relations",
     "certain_hedges",
+    "weak",
+    "experience",
+    "cta_only",
+    "skip",
+    "product_nouns",
 }
 ENTRY_KEYS = {"id", "phrases", "kind", "match", "value", "direction", "scope", "lead"}
 DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -89,6 +94,14 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()
     null_relations: frozenset[str] = frozenset()
     certain_hedges: frozenset[str] = frozenset()
+    # Claim detection (detect.decide): attribute families that need a product in the sentence,
+    # experience words that make a stated harm safety information, verbs that open a call to
+    # action whatever follows, and words skipped before an imperative verb.
+    weak: frozenset[str] = frozenset()
+    experience: frozenset[str] = frozenset()
+    cta_only: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    product_nouns: frozenset[str] = frozenset()  # "the sensor", "each capsule": a product
     cta_lead: int = 2
     size: int = 0
     # by_lemma, by_lower and wildcard compiled for `match` (built on first use).
@@ -115,6 +128,15 @@ class Lexicon:
                 bucket.append((pattern, entry))
         self.size += 1
         self._plan = None
+
+    def words_of(self, kinds: frozenset[str]) -> frozenset[str]:
+        """The one-word phrases of entries of these kinds (lemmas or lower-case forms)."""
+        out = set()
+        for index in (self.by_lemma, self.by_lower):
+            for key, bucket in index.items():
+                if any(len(pattern) == 1 and entry.kind in kinds for pattern, entry in bucket):
+                    out.add(key)
+        return frozenset(out)
 
     def match(self, tokens: tuple[Token, ...]) -> list[LexHit]:
         """Every (possibly overlapping) match of every entry in the tokens."""
@@ -214,11 +236,13 @@ def _load_file(lex: Lexicon, path: Path) -> None:
         lex.terminators |= _words(data["terminators"], path, "terminators")
     if "outcomes" in data:
         lex.outcomes |= {_lemma(w) for w in _words(data["outcomes"], path, "outcomes")}
-    for key in ("raising", "determiners", "null_relations", "certain_hedges"):
+    for key in ("raising", "determiners", "null_relations", "certain_hedges", "weak", "skip"):
         if key in data:
             setattr(lex, key, getattr(lex, key) | _words(data[key], path, key))
-    if "imperatives" in data:
-        lex.imperatives |= _words(data["imperatives"], path, "imperatives")
+    for key in ("imperatives", "cta_only", "experience", "product_nouns"):
+        if key in data:
+            words = _words(data[key], path, key)
+            setattr(lex, key, getattr(lex, key) | {_lemma(w) for w in words} | words)
     if "lead" in data and kind == "cta":
         lex.cta_lead = int(data["lead"])
     lex.relations.update(data.get("relations") or {})

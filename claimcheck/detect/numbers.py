@@ -59,23 +59,10 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True
 NUMBER = re.compile(
     r"(?P<p>\bp\s*(?P<op>[<=>≤≥])\s*(?P<pv>0?\.\d+|\d(?:\.\d+)?))"
     r"|(?P<cur>[$€£])\s?(?P<cv>\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s?(?P<mult>k|m|million|billion|thousand)\b)?"
-    r"|(?P<pm>±\s?)?(?P<v>(?<![\w.#])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|half)\b)(?P<u>\s?(?:" + _UNIT_RE + r")(?![A-Za-z]))?",
+    r"|(?P<pm>±\s?)?(?P<v>(?<![\w.#])\d(?:[\d,]*\d)?(?:\.\d+)?)"
+    r"(?P<u>\s?(?:" + _UNIT_RE + r")(?![A-Za-z]))?",
     re.IGNORECASE,
 )
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "half": 0.5,
-}
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 
 
@@ -83,8 +70,31 @@ def _float(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+_UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_RE + r")(?![A-Za-z])", re.IGNORECASE)
+
+
 def numbers(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
-    """(start, end, (value, unit)) for each number; a bare year or word-number is skipped."""
+    """(start, end, (value, unit)) for each number; a bare year or a bare count in words is
+    skipped. Figures in words ("nine in ten", "twenty-five percent", "four times") are read by
+    `numwords.spelled`."""
+    from claimcheck.detect.numwords import spelled
+
+    found = []
+    for w in spelled(text) if any(ch.isalpha() for ch in text) else ():
+        if w.unit == "%":
+            found.append((w.start, w.end, (w.value, "%")))
+            continue
+        unit = _UNIT_AFTER.match(text, w.end)
+        if unit:
+            found.append((w.start, unit.end(), (w.value, _UNITS[unit.group().strip().lower()])))
+    taken = [(s, e) for s, e, _ in found]
+    for s, e, value in _digits(text):
+        if not any(a <= s < b for a, b in taken):
+            found.append((s, e, value))
+    yield from sorted(found, key=lambda f: f[0])
+
+
+def _digits(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
     for m in NUMBER.finditer(text):
         if m.group("p"):
             yield m.start(), m.end(), (_float(m.group("pv")), "p")
@@ -93,10 +103,7 @@ def numbers(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
             yield m.start(), m.end(), (value, m.group("cur"))
         else:
             raw, unit = m.group("v"), m.group("u")
-            word = raw.lower() in _WORDS
-            if word and not unit:
-                continue
-            value = float(_WORDS[raw.lower()]) if word else _float(raw)
+            value = _float(raw)
             if not unit and not m.group("pm") and raw.isdigit() and 1900 <= value <= 2100:
                 continue  # a year
             norm = _UNITS[unit.strip().lower()] if unit else ("degree" if m.group("pm") else None)

@@ -42,20 +42,25 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck.model import ApprovedClaim, Match
-from claimcheck.registry.normalize import content, numbers, tokens
+from claimcheck.registry.normalize import NEGATIONS, Number, content, numbers, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
     from claimcheck.model import Claim, Context, Registry, Sentence
 
 THRESHOLD = 0.38
 NEAR = 0.30
 BETA2 = 2.0  # beta = sqrt(2): recall counts twice as much as precision
-NUMBER_BONUS = 0.05
+FIGURE_IDF = 2.0  # the most a figure term weighs, whatever its rarity
+# How far below an old (retired, expired, superseded) claim a current one may score and still
+# be chosen over it when the copy states nothing only the old claim says.
+OLD_MARGIN = 0.3
 SCOPE_BONUS = 0.03
 CONTEXT_WEIGHT = 0.35  # terms of a leading "In a registry study of 8,420 procedures," phrase
 NO_EFFECT_FACTOR = 0.75  # the wording states a change, the sentence none ("X is key to Y")
@@ -66,6 +71,7 @@ RECENT = 4096  # answers remembered per Matcher (by sentence text and context pr
 
 # How much a term counts, by kind, on top of its IDF.
 KIND_WEIGHT = {
+    "figure": 0.4,
     "endpoint": 1.5,
     "word": 1.0,
     "effect": 0.6,
@@ -141,7 +147,10 @@ def _context_spans(text: str) -> tuple[int, int]:
 
 
 def _weights(sentence: Sentence) -> dict[str, float]:
-    """Kind weight of each content term; study-context and reporting frames count less."""
+    """Kind weight of each content term and figure; study-context and reporting frames count
+    less. A figure is a term of its own ("#8.2%", "#15day"): two sentences that state the same
+    figures are about the same finding, and the figure is what tells a superseded claim from
+    the current one on the same endpoint."""
     start, end = _context_spans(sentence.text)
     out: dict[str, float] = {}
     for t in content(sentence):
@@ -149,7 +158,20 @@ def _weights(sentence: Sentence) -> dict[str, float]:
         w = REPORT_WEIGHT if t.key in REPORT_WORDS else KIND_WEIGHT.get(t.kind, 1.0)
         w *= CONTEXT_WEIGHT if outside else 1.0
         out[t.key] = max(out.get(t.key, 0.0), w)
+    for n in numbers(sentence):
+        if n.role != "value":
+            continue
+        outside = n.start < start or n.start >= end
+        w = KIND_WEIGHT["figure"] * (CONTEXT_WEIGHT if outside else 1.0)
+        key = figure_key(n)
+        out[key] = max(out.get(key, 0.0), w)
     return out
+
+
+def figure_key(n: Number) -> str:
+    """The term a figure stands for: its value and unit ("#8.2%", "#12week", "#3")."""
+    unit = {"PERCENT": "%", None: ""}.get(n.unit, (n.unit or "").lower())
+    return f"#{abs(n.value):g}{unit}"
 
 
 @dataclass(slots=True)
@@ -160,6 +182,7 @@ class _Features:
     numbers: frozenset[tuple[float, str | None]]
     effect: bool  # states a change (effect or comparison concept)
     product_like: set[str]
+    negated: bool = False  # states a negation ("does not need", "no prescription")
 
 
 _FEATURES: dict[str, _Features] = {}
@@ -174,6 +197,7 @@ def _features(sentence: Sentence) -> _Features:
             frozenset((abs(n.value), n.unit) for n in numbers(sentence) if n.role == "value"),
             any(t.kind in ("effect", "comparison") for t in content(sentence)),
             _product_like(sentence),
+            _negated(sentence),
         )
         if len(_FEATURES) >= _FEATURES_SIZE:
             _FEATURES.clear()
@@ -190,6 +214,8 @@ class _Wording:
     numbers: frozenset[tuple[float, str | None]]
     products: frozenset[str]
     effect: bool = False  # states a change (effect or comparison concept)
+    negated: bool = False  # states a negation ("does not need refrigeration")
+    content: frozenset[str] = frozenset()  # endpoint concepts and words, no product names
     total: float = 0.0
     scaled: dict[str, float] = field(default_factory=dict)  # term -> idf x kind weight
 
@@ -199,6 +225,171 @@ class _Scored:
     wording: _Wording
     score: float
     ratio: float = 0.0
+    trace: Candidate | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One approved wording the index retrieved for a sentence, as `explain` shows it."""
+
+    claim_id: str
+    wording: str
+    score: float  # 0 when a guard vetoed it
+    shared: tuple[str, ...] = ()  # the terms both state
+    vetoed: str | None = None  # the guard that set it aside
+    passed_over: str | None = None  # the selection rule that chose another claim
+
+
+def _veto(trace: list[Candidate] | None, w: _Wording, why: str) -> None:
+    if trace is not None:
+        trace.append(Candidate(w.claim.id, w.text, 0.0, vetoed=why))
+
+
+def _note(trace: list[Candidate] | None, s: _Scored, why: str) -> None:
+    if trace is not None and s.trace is not None:
+        s.trace.passed_over = why
+
+
+def _negated(sentence: Sentence) -> bool:
+    """True when the sentence states a negation (not "not only", "no later than")."""
+    toks = tokens(sentence)
+    for i, t in enumerate(toks):
+        if t.lower in NEGATIONS or t.lemma.lower() in NEGATIONS:
+            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+            if nxt not in ("only", "just", "merely", "least", "later", "longer", "doubt"):
+                return True
+    return False
+
+
+def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
+    """What a wording measures: its content words and endpoint concepts in the claim proper
+    (not product names, reporting words, comparators, effect, comparison, design, unit or
+    generic words)."""
+    from claimcheck.registry.frame import comparator_spans
+
+    start, end = _context_spans(sentence.text)
+    against = comparator_spans(sentence.text)
+    inside: set[str] = set()
+    anywhere: set[str] = set()
+    for t in content(sentence):
+        if t.kind not in ("endpoint", "word") or t.key in names or t.key in REPORT_WORDS:
+            continue
+        if any(a <= t.start < b for a, b in against):
+            continue  # "versus conventional instrumentation": what it is measured against
+        anywhere.add(t.key)
+        if start <= t.start < end:
+            inside.add(t.key)
+    return frozenset(inside or anywhere)
+
+
+def _result_figures(sentence: Sentence) -> frozenset[str]:
+    """The figures that state a result: not a number that is part of a name ("OrbiSense 3",
+    "PASI 75", "VELA-1"), which only says what the claim is about."""
+    text = sentence.text
+    out = set()
+    for n in numbers(sentence):
+        if n.role != "value":
+            continue
+        before = text[: n.start].rstrip(" -")
+        word = before.split()[-1] if before.split() else ""
+        if n.unit is None and word[:1].isupper() and not before.endswith((",", ";", ":")):
+            continue
+        out.add(figure_key(n))
+    return frozenset(out)
+
+
+def _slug_words(product: str) -> set[str]:
+    from claimcheck.registry.products import slug_names
+
+    return {w for name in slug_names(product) for w in name}
+
+
+def _is_old(approved: ApprovedClaim, registry: Registry, as_of: date | None) -> bool:
+    """True for a retired claim, one past its expiry, or one whose evidence is all out of date."""
+    if approved.status == "retired":
+        return True
+    if as_of is not None and approved.expires is not None and approved.expires < as_of:
+        return True
+    cited = [registry.evidence[e] for e in approved.evidence if e in registry.evidence]
+    return bool(cited) and all(ev.status in ("superseded", "withdrawn") for ev in cited)
+
+
+@lru_cache(maxsize=8192)
+def _strong_words(text: str) -> frozenset[str]:
+    """Lemmas of a text's superlatives and absolutes ("only", "first", "every", "never")."""
+    from claimcheck.detect import analyse
+    from claimcheck.segment import sentence_of
+
+    sentence = sentence_of(text)
+    return frozenset(
+        t.lemma
+        for c in analyse(sentence).of("superlative") + analyse(sentence).of("absolute")
+        for t in sentence.tokens
+        if c.start <= t.start and t.end <= c.end and not t.is_punct and t.lemma not in _FILLER
+    )
+
+
+_FILLER = frozenset({"the", "a", "an", "and", "of", "in", "to", "be"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """What a sentence states that tells an old claim from a current one."""
+
+    figures: frozenset[str]
+    strong: frozenset[str]
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, claim: Claim, features: _Features) -> _Copy:
+        toks = tokens(claim.sentence)
+        cues = [c for c in claim.cues if c.kind in ("superlative", "absolute") and not c.negated]
+        strong = frozenset(
+            t.lemma
+            for c in cues
+            for t in toks
+            if c.start <= t.start and t.end <= c.end and t.lemma not in _FILLER
+        )
+        keys = frozenset(features.weights)
+        return cls(_result_figures(claim.sentence), strong, keys)
+
+    def restates(self, old: _Wording) -> bool:
+        """True when the copy states the old wording's figures and superlatives (if it has any)."""
+        strong = _strong_words(old.text)
+        return (not old.numbers or bool(self.figures & old.numbers)) and (
+            not strong or bool(self.strong & strong)
+        )
+
+    def distinct(self, old: _Wording, current: _Wording) -> bool:
+        """True when the copy states something of the old wording no current wording says."""
+        wordings = current.claim.wordings
+        figures = set().union(*(_figure_keys(t) for t in wordings))
+        strong = set().union(*(_strong_words(t) for t in wordings))
+        words = set().union(*(_content_keys(t) for t in wordings))
+        if self.figures & (old.numbers - figures) or self.strong & (
+            _strong_words(old.text) - strong
+        ):
+            return True
+        own = {
+            k
+            for k, wt in old.weights.items()
+            if not k.startswith("#") and wt >= KIND_WEIGHT["word"] and k not in old.products
+        }
+        return bool(self.keys & (own - words))
+
+
+@lru_cache(maxsize=8192)
+def _figure_keys(text: str) -> frozenset[str]:
+    from claimcheck.segment import sentence_of
+
+    return _result_figures(sentence_of(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_keys(text: str) -> frozenset[str]:
+    from claimcheck.segment import sentence_of
+
+    return frozenset(_weights(sentence_of(text)))
 
 
 @dataclass(slots=True)
@@ -246,7 +437,7 @@ class Matcher:
         self._postings: dict[str, list[int]] = {}
         self._df: dict[str, int] = {}
         self._products: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> names
-        self._recent: dict[tuple[str, str | None], _Scored | None] = {}
+        self._recent: dict[tuple, tuple[_Scored | None, _Scored | None]] = {}
         self._plans: dict[tuple[tuple[str, ...], frozenset[str]], tuple] = {}
         self._build()
         _remember(registry, self)
@@ -254,39 +445,52 @@ class Matcher:
     # ------------------------------------------------------------------ index
 
     def _build(self) -> None:
+        from claimcheck.registry.products import names_in, slug_names
         from claimcheck.segment import sentence_of
 
-        claim_terms: list[set[str]] = []
+        # A product's names are the names of every claim scoped to it ("Velzura" and
+        # "ostrakizumab" both name velzura): a claim is about all its products' names.
+        own: list[set[str]] = []
+        by_slug: dict[str, set[str]] = {}
+        parsed_all = []
         for approved in self.registry.claims:
-            names = {self._add_product(p) for p in (approved.scope.products or ())}
-            seen: set[str] = set()
+            names: set[str] = set()
+            for slug in approved.scope.products or ():
+                names |= {self._add_product(" ".join(n)) for n in slug_names(slug)}
             parsed = []
             for text in approved.wordings:
                 sentence = sentence_of(text)
-                names |= {self._add_product(p) for p in _product_like(sentence)}
+                found = _product_like(sentence) | names_in(text)
+                names |= {self._add_product(p) for p in found}
                 parsed.append((text, sentence))
+            own.append(names)
+            parsed_all.append(parsed)
+            for slug in approved.scope.products or ():
+                by_slug.setdefault(slug, set()).update(names)
+        claim_terms: list[set[str]] = []
+        for approved, names, parsed in zip(self.registry.claims, own, parsed_all, strict=True):
+            for slug in approved.scope.products or ():
+                names = names | by_slug[slug]
+            name_words = {w for n in names for w in n.split()}
+            seen: set[str] = set()
             for text, sentence in parsed:
                 weights = _weights(sentence)
-                endpoint_words: set[str] = set()
-                concepts: set[str] = set()
-                for t in content(sentence):
-                    if t.kind == "endpoint":
-                        concepts.add(t.key)
-                    elif t.kind == "word" and t.key not in names and t.key not in REPORT_WORDS:
-                        endpoint_words.add(t.key)
-                nums = frozenset(
-                    (abs(n.value), n.unit) for n in numbers(sentence) if n.role == "value"
-                )
                 index = len(self._wordings)
                 self._wordings.append(
                     _Wording(
                         approved,
                         text,
                         weights,
-                        frozenset(concepts or endpoint_words),
-                        nums,
+                        _endpoint(sentence, name_words),
+                        _result_figures(sentence),
                         frozenset(names),
                         any(t.kind in ("effect", "comparison") for t in content(sentence)),
+                        _negated(sentence),
+                        frozenset(
+                            t.key
+                            for t in content(sentence)
+                            if t.kind in ("endpoint", "word") and t.key not in name_words
+                        ),
                     )
                 )
                 for key in weights:
@@ -298,6 +502,11 @@ class Matcher:
             for key in seen:
                 self._df[key] = self._df.get(key, 0) + 1
         self._idf = {k: 1.0 + math.log((n + 1) / (df + 0.5)) for k, df in self._df.items()}
+        # A figure is rare in any registry; it tells findings apart, but a wording's many
+        # figures must not outweigh its words when copy quotes one of them.
+        for k in self._idf:
+            if k.startswith("#"):
+                self._idf[k] = min(self._idf[k], FIGURE_IDF)
         self._unknown_idf = 1.0 + math.log(n + 1)
         for w in self._wordings:
             w.total = sum(self._idf[k] * wt for k, wt in w.weights.items())
@@ -331,7 +540,7 @@ class Matcher:
 
     def match(self, claim: Claim, ctx: Context | None = None) -> Match | None:
         """The approved claim the sentence asserts, when it scores at least the threshold."""
-        best = self._best(claim.sentence, ctx)
+        best, _ = self._best(claim, ctx)
         if best is None or best.score < self.threshold:
             return None
         return Match(
@@ -340,17 +549,31 @@ class Matcher:
 
     def nearest(self, claim: Claim, ctx: Context | None = None) -> Match | None:
         """The closest approved claim (score >= NEAR) even below the threshold, for hints."""
-        best = self._best(claim.sentence, ctx)
+        best, raw = self._best(claim, ctx)
+        if best is None or best.score < self.threshold:
+            best = raw
         if best is None or best.score < NEAR:
             return None
         return Match(
             claim=best.wording.claim, score=round(best.score, 3), wording=best.wording.text
         )
 
+    def explain(self, claim: Claim, ctx: Context | None = None) -> list[Candidate]:
+        """Every wording the index retrieved for the sentence, scored, with the guard or the
+        selection rule that set it aside; the chosen one first (for `claimcheck explain`)."""
+        out: list[Candidate] = []
+        chosen, _ = self._select(claim, ctx, trace=out)
+        out.sort(key=lambda c: (c.wording is not (chosen.wording if chosen else None), -c.score))
+        return out
+
     def _rarest(self, keys: Iterable[str]) -> tuple[str, ...]:
         """The terms whose postings retrieve candidates: the rarest few, common ones left out."""
         postings_of, df = self._postings, self._df
-        known = sorted((k for k in keys if k in postings_of), key=lambda k: (df[k], k))
+        # Figures score but do not retrieve: "12%" stands in claims on every endpoint.
+        known = sorted(
+            (k for k in keys if k in postings_of and not k.startswith("#")),
+            key=lambda k: (df[k], k),
+        )
         used: list[str] = []
         for key in known[:RARE_TERMS]:
             if used and len(postings_of[key]) > MAX_POSTINGS:
@@ -405,56 +628,124 @@ class Matcher:
         self.stats.scored = scored
         return survivors
 
-    def _best(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
+    def _best(self, claim: Claim, ctx: Context | None) -> tuple[_Scored | None, _Scored | None]:
         # match() and then nearest() (for the CC101 hint) ask about the same sentence, and
         # drafts repeat sentences: remember recent answers.
-        key = (sentence.text, ctx.product if ctx is not None else None)
-        if key in self._recent:
-            return self._recent[key]
-        best = self._score(sentence, ctx)
-        if len(self._recent) >= RECENT:
-            self._recent.clear()
-        self._recent[key] = best
-        return best
+        sentence = claim.sentence
+        key = (
+            sentence.text,
+            ctx.product if ctx is not None else None,
+            ctx.as_of if ctx is not None else None,
+        )
+        found = self._recent.get(key)
+        if found is None:
+            found = self._select(claim, ctx)
+            if len(self._recent) >= RECENT:
+                self._recent.clear()
+            self._recent[key] = found
+        return found
 
-    def _score(self, sentence: Sentence, ctx: Context | None) -> _Scored | None:
+    def _select(
+        self, claim: Claim, ctx: Context | None, trace: list[Candidate] | None = None
+    ) -> tuple[_Scored | None, _Scored | None]:
+        """The wording the sentence asserts, and the best-scoring one whatever the rules say.
+
+        A current claim outranks a retired, expired or superseded one on the same endpoint:
+        an old claim is chosen only when the copy states what it says (its figures and its
+        superlatives, when it has any) and, if a current claim scores close to it, something
+        only the old claim says (a figure, a superlative or a content word the current one
+        lacks). "The most accurate CGM" is not a restatement of an expired "only CGM with a
+        MARD below 9%"; "a MARD of 9.6%" is one of the superseded 9.6% claim.
+        """
+        scored = self._score(claim.sentence, ctx, trace)
+        if not scored:
+            return None, None
+        raw = scored[0]
+        as_of = ctx.as_of if ctx is not None else None
+        copy = _Copy.of(claim, _features(claim.sentence))
+        viable = []
+        for s in scored:
+            if _is_old(s.wording.claim, self.registry, as_of) and not copy.restates(s.wording):
+                _note(trace, s, "old claim the copy does not restate (its figures or wording)")
+                continue
+            viable.append(s)
+        if not viable:
+            return None, raw
+        top = viable[0]
+        if _is_old(top.wording.claim, self.registry, as_of):
+            for s in viable[1:]:
+                if _is_old(s.wording.claim, self.registry, as_of):
+                    continue
+                close = s.score >= self.threshold and s.score >= top.score - OLD_MARGIN
+                if close and not copy.distinct(top.wording, s.wording):
+                    _note(trace, top, f"current claim {s.wording.claim.id} outranks it")
+                    top = s
+                break
+        return top, raw
+
+    def _score(
+        self, sentence: Sentence, ctx: Context | None, trace: list[Candidate] | None = None
+    ) -> list[_Scored]:
+        """Candidate wordings that pass the guards, best first (near-ties by word overlap)."""
         self.stats.postings_read = 0
         features = _features(sentence)
-        weights = features.weights
+        weights = dict(features.weights)
+        named = frozenset(self._products_in(sentence, set(features.product_like)))
+        wanted = (ctx.product or "").lower() if ctx is not None else ""
+        # No product named: in a product's document the sentence is about that product, so
+        # a wording's mention of it is taken as stated (it costs the sentence nothing when
+        # the wording does not name it).
+        virtual = (
+            {w for w in _slug_words(wanted) if w in self._idf and w not in weights}
+            if wanted and not named
+            else set()
+        )
         if not weights:
             self.stats.candidates = self.stats.scored = 0
-            return None
+            return []
         idf_of, unknown = self._idf, self._unknown_idf
         sent_total = sum(idf_of.get(k, unknown) * wt for k, wt in weights.items())
         # idf x min(a, b) == min(idf x a, idf x b) for idf > 0: both sides scaled once.
         sent_scaled = {k: idf_of[k] * wt for k, wt in weights.items() if k in idf_of}
-        sent_numbers = features.numbers
-        named = frozenset(self._products_in(sentence, set(features.product_like)))
         has_effect = features.effect
-        wanted = (ctx.product or "").lower() if ctx is not None else ""
+        negated = features.negated
         scored: list[_Scored] = []
         for w in self._survivors(weights, named):
             scaled = w.scaled
             shared = weights.keys() & scaled.keys()
             if w.endpoint and shared.isdisjoint(w.endpoint):
+                _veto(trace, w, "endpoint: shares none of " + ", ".join(sorted(w.endpoint)[:6]))
+                continue
+            if w.negated != negated:
+                _veto(trace, w, "polarity: one states a negation, the other does not")
+                continue
+            if w.content and shared.isdisjoint(w.content):
+                _veto(trace, w, "shares only product names and generic words")
                 continue
             overlap = sum(
                 map(min, map(sent_scaled.__getitem__, shared), map(scaled.__getitem__, shared))
             )
-            recall = overlap / w.total if w.total else 0.0
-            precision = overlap / sent_total
+            filled = sum(scaled[k] for k in virtual if k in scaled) if virtual else 0.0
+            if filled:
+                shared = shared | (virtual & scaled.keys())
+            recall = (overlap + filled) / w.total if w.total else 0.0
+            precision = (overlap + filled) / (sent_total + filled)
             if not recall or not precision:
                 continue
             score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
             if w.effect and not has_effect:
                 score *= NO_EFFECT_FACTOR
-            if sent_numbers & w.numbers:
-                score += NUMBER_BONUS
             if wanted and wanted in w.products:
                 score += SCOPE_BONUS
-            scored.append(_Scored(w, min(score, 1.0)))
+            found = _Scored(w, min(score, 1.0))
+            scored.append(found)
+            if trace is not None:
+                trace.append(
+                    Candidate(w.claim.id, w.text, round(found.score, 3), tuple(sorted(shared)))
+                )
+                found.trace = trace[-1]
         if not scored:
-            return None
+            return []
         scored.sort(key=lambda s: -s.score)
         top = [s for s in scored if s.score >= scored[0].score - 0.02]
         if len(top) > 1:
@@ -464,7 +755,8 @@ class Matcher:
             for s in top:
                 s.ratio = token_set_ratio(lower, s.wording.text.lower())
             top.sort(key=lambda s: (-s.ratio, -s.score))
-        return top[0]
+            scored[: len(top)] = top
+        return scored
 
 
 _CACHE: list[tuple[Registry, Matcher]] = []

@@ -174,6 +174,10 @@ class Term:
     end: int
 
 
+# Time units in days, so that spans in different units compare ("1 year" = "12 months").
+DAYS = {"HOUR": 1 / 24, "DAY": 1.0, "WEEK": 7.0, "MONTH": 30.44, "YEAR": 365.25}
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A number stated in a sentence, its unit concept (e.g. PERCENT) and what it stands for."""
@@ -185,12 +189,25 @@ class Number:
     end: int
     role: str = "value"  # value | p | n | year
     decimals: int = 0
+    # A figure in words that states a range ("nearly half" = 42.5-50%): the values it covers.
+    low: float | None = None
+    high: float | None = None
 
     def same(self, other: Number) -> bool:
-        """True when `other` states this number, at this number's precision, in the same unit."""
+        """True when `other` states this number, at this number's precision, in the same unit.
+
+        A range in words ("nearly half", "nine in ten") covers every value inside it.
+        """
+        a, b = abs(self.value), abs(other.value)
+        if self.unit != other.unit and self.unit in DAYS and other.unit in DAYS:
+            # "1 year" is "12 months", "week 156" is "3 years"
+            a, b = a * DAYS[self.unit], b * DAYS[other.unit]
+            return abs(a - b) <= 0.06 * max(a, b) + 1e-9
         if self.unit and other.unit and self.unit != other.unit:
             return False
-        a, b = abs(self.value), abs(other.value)
+        if self.low is not None and self.high is not None:
+            # "nine in ten" is a proportion: only a percentage can be what it rounds.
+            return other.unit == self.unit and self.low - 1e-9 <= b <= self.high + 1e-9
         return abs(a - b) <= 0.5 * 10.0 ** (-self.decimals) + 1e-9
 
 
@@ -231,10 +248,25 @@ def lexicon() -> Lexicon:
             for seq in {lemmas, surface}:
                 if seq:
                     phrases.setdefault(seq, concept)
+    # Generic words keep their own term but count little and never make an endpoint: verbs
+    # every claim uses ("support", "provide") and the detector's evaluative words
+    # ("clinically", "proven", "dramatically", "leading"), which checks judge, not matching.
+    from claimcheck.detect.lexicon import lexicon as cue_lexicon
+
+    evaluative = cue_lexicon().words_of(EVALUATIVE_KINDS)
+    for word in {*(str(w).lower() for w in data.get("generic", ())), *evaluative}:
+        key = _lemma_seq(word)
+        if len(key) == 1 and key not in phrases and key[0] not in STOPWORDS | NEGATIONS:
+            phrases[key] = key[0]
+            kinds[key[0]] = "generic"
     firsts: dict[str, int] = {}
     for seq in phrases:
         firsts[seq[0]] = max(firsts.get(seq[0], 0), len(seq))
     return Lexicon(phrases, kinds, max(len(p) for p in phrases), firsts)
+
+
+# Cue kinds whose one-word phrases are generic words for matching.
+EVALUATIVE_KINDS = frozenset({"intensifier", "absolute", "superlative", "red-flag"})
 
 
 def tokens(sentence: Sentence) -> tuple[Token, ...]:
@@ -281,10 +313,17 @@ def _terms(sentence: Sentence, stopwords: bool) -> list[Term]:
     lemmas = [t.lemma.lower() for t in words]
     count = len(words)
     out: list[Term] = []
+    spans = _spelled_all(sentence)
     i = 0
     while i < count:
         tok = words[i]
         text = tok.text
+        span = _inside(spans, tok.start)
+        if span is not None:  # "nine in ten", "twenty-five percent": one number term
+            if not out or out[-1].start != span.start:
+                out.append(Term(f"#{span.value:g}", "number", span.start, span.end))
+            i += 1
+            continue
         # Only a token with a digit can be a number, a statistic or an "x-fold".
         if not text.isalpha() and (
             _as_number(text) is not None or _STAT.match(text) or _TIMES.match(text)
@@ -348,13 +387,64 @@ def numbers(sentence: Sentence) -> list[Number]:
     return _cached("numbers", sentence, _numbers)
 
 
-def _numbers(sentence: Sentence) -> list[Number]:
+def _spelled_all(sentence: Sentence) -> list[Any]:
+    """Every figure in words in the sentence ("two", "nine in ten"): each is one number term."""
+    from claimcheck.detect.numwords import spelled
+
+    return _cached("spelled", sentence, lambda s: spelled(s.text))
+
+
+def _spelled(sentence: Sentence) -> list[Any]:
+    """The figures in words that `numbers` reads: proportions, fractions, percents, and
+    cardinals followed by a unit ("four times a year", "fifteen minutes"); a bare count ("one
+    of the", "two starter doses") is left out, as a bare word number always was."""
+    return [
+        s
+        for s in _spelled_all(sentence)
+        if s.unit is not None or _unit_after(sentence, s.end)[0] is not None
+    ]
+
+
+def _inside(spans: list[Any], offset: int) -> Any:
+    for span in spans:
+        if span.start <= offset < span.end:
+            return span
+    return None
+
+
+def _unit_after(sentence: Sentence, offset: int) -> tuple[str | None, int]:
+    """The unit concept stated right after an offset ("minutes", "times", "%"), and its end."""
     lex = lexicon()
+    words = [w for w in _words(sentence) if w.start >= offset]
+    j = 0
+    if j < len(words) and words[j].text == "-":  # "3-fold", "12-month"
+        j += 1
+    for n in range(min(3, len(words) - j), 0, -1):
+        seq = tuple(w.lemma.lower() for w in words[j : j + n])
+        concept = lex.phrases.get(seq) or (n == 1 and lex.phrases.get((words[j].lower,)))
+        if concept and lex.kinds.get(concept) == "unit":
+            return concept, words[j + n - 1].end
+    if j < len(words) and words[j].lower in {"fold", "times", "x", "×"}:
+        return "TIMES", words[j].end
+    return None, offset
+
+
+def _numbers(sentence: Sentence) -> list[Number]:
     words = _words(sentence)
     out: list[Number] = []
-    for i, tok in enumerate(words):
+    for s in _spelled(sentence):
+        if s.unit == "%":
+            unit, end = "PERCENT", s.end
+        else:
+            unit, end = _unit_after(sentence, s.end)
+        low, high = (s.low, s.high) if s.approximate else (None, None)
+        text = sentence.text[s.start : end]
+        out.append(Number(s.value, unit, text, s.start, end, "value", 0, low, high))
+    for tok in words:
         if tok.text.isalpha():
             continue  # a number, statistic or "x-fold" has a digit
+        if _inside(out, tok.start) is not None:
+            continue  # the "9" of "9 out of 10"
         stat = _STAT.match(tok.text)
         if stat:
             role = "p" if stat.group(1).lower() == "p" else "n"
@@ -376,23 +466,14 @@ def _numbers(sentence: Sentence) -> list[Number]:
             role = "p" if before.group(1).lower() == "p" else "n"
             out.append(Number(value, None, tok.text, tok.start, tok.end, role, _decimals(tok.text)))
             continue
-        unit, end = None, tok.end
-        j = i + 1
-        if j < len(words) and words[j].text == "-":  # "3-fold", "12-month"
-            j += 1
-        for n in range(min(3, len(words) - j), 0, -1):
-            seq = tuple(w.lemma.lower() for w in words[j : j + n])
-            concept = lex.phrases.get(seq) or (n == 1 and lex.phrases.get((words[j].lower,)))
-            if concept and lex.kinds.get(concept) == "unit":
-                unit, end = concept, words[j + n - 1].end
-                break
-        if unit is None and j < len(words) and words[j].lower in {"fold", "times", "x", "×"}:
-            unit, end = "TIMES", words[j].end
+        unit, end = _unit_after(sentence, tok.end)
+        end = max(end, tok.end)
         role = "value"
         if unit is None and value.is_integer() and 1900 <= value <= 2100 and "," not in tok.text:
             role = "year"
         text = sentence.text[tok.start : end]
         out.append(Number(value, unit, text, tok.start, end, role, _decimals(tok.text)))
+    out.sort(key=lambda n: n.start)
     return out
 
 

@@ -1,0 +1,609 @@
+"""Decide whether an analysed sentence makes a claim, and say why.
+
+In promotional review every assertion about a product is a claim, with or without an effect
+verb or a number: what it does (effects, comparisons, superlatives), what it is said to be
+(regulatory status, availability, compatibility, convenience, tolerability, taste, origin,
+formulation, equivalence), what a patient or an executive says of it, a headline figure, and a
+negated harm ("won't make you drowsy", "no known drug interactions") or burden ("does not need
+refrigeration"). What is not a claim, whatever words it carries: headings, questions, calls to
+action and instructions to the reader, safety information (a harm stated as happening: "may
+cause serious infections", "6% reported mild pain"), disclaimers that limit the product ("does
+not replace your doctor's advice", "is not a cure"), study methods, objectives and disposition,
+announcements, definitions of a metric, references, legal and contact lines, bare table
+labels, and plain descriptions of what a product is or contains.
+
+`decide(claim, names)` walks these rules in order and returns a Decision with the rule that
+decided (`reason`), a one-line `why` that quotes the words, and their span; `explain` shows it.
+The words are data: cue lexicons in rules/lexicon-*.yaml (attributes, harm and burden, safety,
+non-claims, calls to action), and the English part-of-speech index of spacy-lookups-data
+(WordNet base forms) to tell a verb that opens an imperative from an adjective ("Clear skin
+for life is here" is a claim, "Log your sleep each morning" an instruction).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from claimcheck.detect.lexicon import Lexicon, lexicon
+from claimcheck.segment import tokens_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from claimcheck.model import Claim, Cue, Token
+
+# Block kinds whose sentences are never claims. Headers and footers are checked: a tagline
+# in a running footer is promotional copy like any other.
+NON_CLAIM_KINDS = frozenset({"heading", "title"})
+# Cue kinds that make a sentence a claim on their own when live (not negated).
+CLAIM_KINDS = frozenset(
+    {
+        "effect",
+        "comparative",
+        "superlative",
+        "absolute",
+        "red-flag",
+        "causal",
+        "correlational",
+        "standing",
+        "intensifier",
+        "population",
+        "attribute",
+    }
+)
+# Effect directions and comparative words that state a benefit: a harm under one of them is
+# a claim ("reduces the risk of infection", "less fatigue"), not safety information.
+BENEFIT_EFFECTS = frozenset({"decrease", "prevent", "improve"})
+BENEFIT_WORDS = frozenset(
+    {
+        "less",
+        "fewer",
+        "lower",
+        "reduced",
+        "decreased",
+        "shorter",
+        "smaller",
+        "better",
+        "safer",
+        "milder",
+        "improved",
+    }
+)
+# Words that open a discourse marker before the sentence proper ("Put simply, ...").
+DISCOURSE = (
+    ("put", "simply"),
+    ("simply", "put"),
+    ("in", "short"),
+    ("in", "other", "words"),
+    ("that", "said"),
+    ("best", "of", "all"),
+    ("in", "fact"),
+)
+# Words that open a leading clause ("If asked about X, say ..."): the imperative test looks
+# after its comma.
+CLAUSE_OPENERS = frozenset(
+    {"if", "when", "before", "after", "while", "during", "to", "once", "until", "unless", "as"}
+)
+COPULAS = frozenset({"is", "are", "was", "were", "'s", "stays", "stay", "remains", "remain"})
+PRONOUNS = frozenset({"it", "its", "it's"})
+DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "our", "your", "each", "every", "its", "their", "my", "one"}
+)
+_FOLLOWERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "your",
+        "our",
+        "this",
+        "these",
+        "that",
+        "it",
+        "them",
+        "one",
+        "up",
+        "out",
+        "in",
+        "on",
+        "to",
+        "now",
+        "all",
+        "any",
+        "each",
+        "every",
+        "more",
+        "less",
+        "with",
+        "by",
+        "for",
+        "at",
+        "off",
+        "down",
+        "back",
+        "yourself",
+        "yours",
+        "his",
+        "her",
+        "their",
+        "my",
+        "patients",
+        "people",
+        "no",
+    }
+)
+_CITATION = re.compile(
+    r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"  # 2025;27(4):244-253
+    r"|^\s*\d{0,3}\.?\s*(?:[A-Z][\w'’-]+\s+[A-Z]{1,3}[,;.]\s*){2,}"  # Brennan K, Whitcombe A,
+    r"|\bdoi\s*:|\bPMID\b|https?://doi\.org"
+)
+_SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|greetings)\b[^.!?]{0,60},?\s*$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z0-9]$")
+_INN = re.compile(
+    r"^[a-z]{4,}(?:mab|nib|tinib|zumab|ximab|umab|cept|parin|sartan|pril|olol|statin|gliptin|"
+    r"glutide|flozin|vir|cillin|mycin|azole|oxetine|triptan|tidine|prazole|lukast|dronate|"
+    r"semide|thiazide|dipine|afil|setron|sone|olone|azepam|zolam|barbital|caine|profen|"
+    r"coxib|terol|tropium|mide)$"
+)
+_MARKS = frozenset({"®", "™", "(R)", "(TM)"})
+_CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Whether a sentence is a claim, the rule that decided, and why in words."""
+
+    claim: bool
+    reason: str  # the rule: see REASONS
+    why: str = ""  # one line for explain, quoting the words that decided
+    span: tuple[int, int] | None = None  # those words, offsets into the sentence
+
+
+# Every rule decide() applies, in order, with what it means (explain and the docs list them).
+REASONS = {
+    "heading": "a heading or title block",
+    "question": "a question",
+    "reference": "a reference or author list",
+    "boilerplate": "a legal, contact, distribution or disclosure line",
+    "navigation": "navigation or a list of links",
+    "cta": "a call to action",
+    "instruction": "an instruction to the reader",
+    "safety": "safety information: a risk stated as happening",
+    "negated-harm": "a negated harm: minimises a risk",
+    "negated-burden": "a negated burden: promises convenience",
+    "disclaimer": "a disclaimer that limits the product",
+    "method": "study methods, objectives or disposition",
+    "announcement": "an announcement or a line about the document",
+    "definition": "the definition of a term or metric",
+    "table-label": "a bare table label or figure",
+    "promise": "an imperative that promises a benefit",
+    "cue": "states an effect, comparison, superlative or other claim",
+    "attribute": "says what the product is or does",
+    "figure": "states a figure",
+    "product-attribute": "describes the product with an adjective",
+    "strength": "states a relationship",
+    "no-claim-cue": "asserts nothing about a product",
+}
+
+
+def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Decision:
+    """Whether the analysed sentence is a claim, with the rule that decided and why."""
+    from claimcheck.detect import _leading
+
+    lex = lexicon()
+    sentence = claim.sentence
+    text = sentence.text
+    tokens = tokens_of(sentence)
+    words = [i for i, t in enumerate(tokens) if not t.is_punct]
+    if sentence.kind in NON_CLAIM_KINDS:
+        return Decision(False, "heading", f"a {sentence.kind} block")
+    if not words:
+        return Decision(False, "no-claim-cue", "no words")
+    live = [c for c in claim.cues if not c.negated]
+    kinds = {c.kind for c in live}
+    if "question" in kinds:
+        return Decision(False, "question", "ends with '?'")
+    found = _structure(text, tokens)
+    if found is not None:
+        return found
+    boiler = _first(live, "boilerplate")
+    if boiler is not None:
+        return _quote(False, "boilerplate", boiler)
+    start = _body_start(tokens)
+    opening = _imperative(claim, tokens, start, lex)
+    if opening is not None:
+        return opening
+    if _leading(claim, ("cta",), lex.cta_lead):
+        return _quote(False, "cta", _first(live, "cta"))
+    safety = _safety(claim, live, lex)
+    if safety is not None:
+        return safety
+    negated = _negated_harm(claim)
+    if negated is not None:
+        return negated
+    disclaimer = _first(live, "disclaimer")
+    if disclaimer is not None and not _contrast_claim(claim, tokens, disclaimer):
+        return _quote(False, "disclaimer", disclaimer)
+    definition = _definition(claim, tokens, live)
+    if definition is not None:
+        return definition
+    strong = [c for c in live if _strong(c, lex)]
+    for kind in ("method", "announcement"):
+        cue = next((c for c in live if c.kind == kind and not _relative(tokens, c)), None)
+        if cue is not None and not any(not _overlaps(s, cue) for s in strong):
+            return _quote(False, kind, cue)
+    if sentence.kind == "table-cell" and not _predicate(tokens):
+        return Decision(False, "table-label", "a table cell with no verb")
+    if strong:
+        return _quote(True, "attribute" if strong[0].kind == "attribute" else "cue", strong[0])
+    product = _product_ref(tokens, names)
+    if product:
+        weak = next((c for c in live if c.kind == "attribute"), None)
+        if weak is not None:
+            return _quote(True, "attribute", weak)
+        adjective = _copula_adjective(tokens, lex)
+        if adjective is not None:
+            t = tokens[adjective]
+            return Decision(
+                True, "product-attribute", f"'{t.text}' describes the product", (t.start, t.end)
+            )
+    figure = _figure(claim, tokens, lex)
+    if figure is not None:
+        return _quote(True, "figure", figure)
+    if claim.strength > 0:
+        return Decision(True, "strength", "states a relationship")
+    return Decision(False, "no-claim-cue", "no claim cue and no property of a product")
+
+
+# ---------------------------------------------------------------------- structure
+
+
+def _structure(text: str, tokens: tuple[Token, ...]) -> Decision | None:
+    """References, salutations, navigation bars and hashtag lines, read off the text's shape."""
+    if _CITATION.search(text):
+        return Decision(False, "reference", "a citation")
+    if _SALUTATION.match(text):
+        return Decision(False, "boilerplate", "a salutation")
+    if text.count("|") >= 1 and all(len(part.split()) <= 8 for part in text.split("|")):
+        return Decision(False, "navigation", "items separated by '|'")
+    words = text.split()
+    if words and all(w.startswith(("#", "@")) for w in words):
+        return Decision(False, "boilerplate", "hashtags")
+    return None
+
+
+def _body_start(tokens: tuple[Token, ...]) -> int:
+    """Where the sentence proper starts: after a short "LABEL:" ("SHELF-STABLE:", "Velzura:")."""
+    for i, t in enumerate(tokens[:9]):
+        if t.text == ":" and i > 0 and len(tokens) - i > 2:
+            return i + 1
+    return 0
+
+
+# ---------------------------------------------------------------------- imperatives
+
+
+@cache
+def _pos() -> dict[str, frozenset[str]]:
+    """Base form -> parts of speech it can take, from spacy-lookups-data's WordNet index."""
+    import gzip
+    import json
+    from importlib import resources
+
+    data = resources.files("spacy_lookups_data").joinpath("data", "en_lemma_index.json.gz")
+    with data.open("rb") as handle:
+        index = json.loads(gzip.decompress(handle.read()))
+    out: dict[str, set[str]] = {}
+    for pos, forms in index.items():
+        for form in forms:
+            out.setdefault(form, set()).add(pos)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech an English base form can take ('verb', 'noun', 'adj', 'adv')."""
+    return _pos().get(word.lower(), frozenset())
+
+
+def _skip_opening(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
+    """The index of the first word after skipped adverbs, discourse markers and an If-clause."""
+    n = len(tokens)
+    lows = [t.lower for t in tokens]
+    for marker in DISCOURSE:
+        if tuple(lows[i : i + len(marker)]) == marker:
+            j = i + len(marker)
+            return j + 1 if j < n and lows[j] == "," else j
+    if i < n and lows[i] in CLAUSE_OPENERS:
+        for j in range(i + 1, min(n, i + 16)):
+            if lows[j] == ",":
+                return j + 1
+            if lows[j] in (".", ";"):
+                break
+    while i < n and (lows[i] in lex.skip or tokens[i].is_punct) and lows[i] not in ("do",):
+        i += 1
+    return i
+
+
+def _imperative(
+    claim: Claim, tokens: tuple[Token, ...], start: int, lex: Lexicon
+) -> Decision | None:
+    """A call to action or an instruction (not a claim), or an imperative that promises one."""
+    n = len(tokens)
+    i = _skip_opening(tokens, start, lex)
+    if i >= n:
+        return None
+    lows = [t.lower for t in tokens]
+    negative = lows[i] in ("do", "don't", "never") and i + 1 < n and lows[i + 1] in ("not", "n't")
+    if lows[i] in ("don't",) or negative:
+        verb = i + 2 if negative else i + 1
+        return Decision(
+            False, "instruction", f"'{_words(tokens, i, verb + 1)}' tells the reader not to"
+        )
+    if lows[i] == "never" and i + 1 < n and _verbish(tokens, i + 1):
+        i += 1
+    if not _opens_imperative(tokens, i, lex):
+        return None
+    verb = tokens[i]
+    lemma = verb.lemma
+    said = f"'{verb.text}' opens an imperative"
+    if lemma in lex.cta_only or verb.lower in lex.cta_only:
+        return Decision(False, "cta", said, (verb.start, verb.end))
+    cues = [
+        c
+        for c in claim.cues
+        if not c.negated and c.kind in CLAIM_KINDS and _strong(c, lex) and c.start >= verb.start
+    ]
+    if lemma in lex.imperatives or verb.lower in lex.imperatives:
+        other = [c for c in cues if c.start >= verb.end]
+        if not other:
+            return Decision(False, "instruction", said, (verb.start, verb.end))
+        return _quote(True, "promise", other[0])
+    if cues:
+        return _quote(True, "promise", cues[0])
+    return Decision(False, "instruction", said, (verb.start, verb.end))
+
+
+def _opens_imperative(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
+    """True when the word at i is a verb's base form that starts a command."""
+    t = tokens[i]
+    if t.is_punct or t.like_num or t.lower != t.lemma:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and _finite(nxt):
+        return False  # "Stress reduces sleep quality": a noun subject, then its verb
+    if t.lemma in lex.cta_only or t.lemma in lex.imperatives:
+        return True
+    pos = parts_of_speech(t.lemma)
+    if "verb" not in pos:
+        return False
+    if pos == {"verb"}:
+        return True
+    return nxt is not None and nxt.lower in _FOLLOWERS
+
+
+def _finite(t: Token) -> bool:
+    """True for an inflected verb form ("reduces", "lasted", "is")."""
+    if t.lower in COPULAS or t.lower in ("has", "have", "had", "does", "did", "can", "may", "will"):
+        return True
+    return (
+        t.lower != t.lemma and t.lower.endswith(("s", "ed")) and "verb" in parts_of_speech(t.lemma)
+    )
+
+
+def _verbish(tokens: tuple[Token, ...], i: int) -> bool:
+    return i < len(tokens) and "verb" in parts_of_speech(tokens[i].lemma)
+
+
+def _predicate(tokens: tuple[Token, ...]) -> bool:
+    """True when the words include a finite verb or an auxiliary (a table cell with one is copy)."""
+    return any(_finite(t) for t in tokens if not t.is_punct)
+
+
+# ---------------------------------------------------------------------- harm, safety
+
+
+def _benefit(live: list[Cue], lex: Lexicon) -> bool:
+    """True when a live cue states a benefit (a harm under it is claimed to be reduced)."""
+    for c in live:
+        if c.kind == "effect" and c.value in BENEFIT_EFFECTS:
+            return True
+        if c.kind == "comparative" and c.text.lower() in BENEFIT_WORDS:
+            return True
+        if c.kind == "attribute" and c.rule == "tolerability":
+            return True
+    return False
+
+
+def _safety(claim: Claim, live: list[Cue], lex: Lexicon) -> Decision | None:
+    """Safety information: a safety cue, or a harm stated as happening with no benefit claimed."""
+    benefit = _benefit(live, lex)
+    for c in live:
+        if c.kind == "safety" and not (c.rule == "harm-statement" and benefit):
+            return _quote(False, "safety", c)
+    if benefit:
+        return None
+    covering = [c for c in live if c.kind in ("red-flag", "attribute")]
+    harms = [
+        c
+        for c in live
+        if c.kind == "harm" and not any(_overlaps(o, c) and o is not c for o in covering)
+    ]
+    if not harms or any(c.kind == "red-flag" for c in live):
+        return None
+    tokens = tokens_of(claim.sentence)
+    experience = any(t.lemma in lex.experience or t.lower in lex.experience for t in tokens)
+    # What else the sentence claims: "the most common adverse reactions (3.0% vs 1.1%)" lists
+    # harms and compares their rates; "clinically proven to beat bloating" claims a benefit.
+    listing = ("superlative", "comparative")
+    claimed = any(_strong(c, lex) and c.kind not in listing for c in live)
+    for h in harms:
+        if not claimed and (h.rule == "adverse" or experience):
+            return _quote(False, "safety", h)
+    return None
+
+
+def _negated_harm(claim: Claim) -> Decision | None:
+    """A harm or burden inside a negation's scope: a claim (minimised risk, promised ease).
+
+    A negated benefit before it takes the negation ("did not reduce infection rates" denies a
+    benefit; it does not deny the infections)."""
+    lex = lexicon()
+    denied = [c for c in claim.cues if c.negated and _benefit([c], lex)]
+    for c in claim.cues:
+        if c.negated and c.kind in ("harm", "burden"):
+            if any(d.start < c.start for d in denied):
+                continue
+            reason = "negated-harm" if c.kind == "harm" else "negated-burden"
+            return Decision(True, reason, f"'{c.text}' is negated", (c.start, c.end))
+    return None
+
+
+def _relative(tokens: tuple[Token, ...], cue: Cue) -> bool:
+    """True when a cue stands in a relative clause ("responders who entered the extension")."""
+    before = [t for t in tokens if t.end <= cue.start]
+    return bool(before) and before[-1].lower in ("who", "that", "which", "whom")
+
+
+def _contrast_claim(claim: Claim, tokens: tuple[Token, ...], cue: Cue) -> bool:
+    """True when a contrast after a disclaimer makes a claim of its own ("..., but it cuts X")."""
+    lex = lexicon()
+    for t in tokens:
+        if t.start > cue.end and t.lower in ("but", "however", "yet", "although", "whereas"):
+            return any(c.start > t.start and not c.negated and _strong(c, lex) for c in claim.cues)
+    return False
+
+
+def _definition(claim: Claim, tokens: tuple[Token, ...], live: list[Cue]) -> Decision | None:
+    """What a term or metric means: "PASI 75 means ...", "MARD is defined as ..."."""
+    cue = _first(live, "definition")
+    if cue is not None:
+        return _quote(False, "definition", cue)
+    for i, t in enumerate(tokens):
+        if t.lower in ("means", "meant") and i > 0:
+            subject = tokens[:i]
+            if any(_ACRONYM.match(s.text) and len(s.text) >= 2 for s in subject):
+                return Decision(
+                    False,
+                    "definition",
+                    f"'{_words(tokens, 0, i + 1)}' defines a term",
+                    (tokens[0].start, t.end),
+                )
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------- claim cues
+
+
+def _strong(c: Cue, lex: Lexicon) -> bool:
+    """True for a cue that makes a claim on its own (not a weak attribute family)."""
+    if c.kind == "attribute":
+        return c.rule not in lex.weak
+    return c.kind in CLAIM_KINDS
+
+
+def _figure(claim: Claim, tokens: tuple[Token, ...], lex: Lexicon) -> Cue | None:
+    """A live figure that claims: a percentage or proportion, or a number with an outcome word."""
+    text = claim.sentence.text
+    numbers = [
+        c for c in claim.cues if c.kind == "number" and not c.negated and not _label(text, c)
+    ]
+    for c in numbers:
+        value = c.value
+        if isinstance(value, tuple) and value[1] == "%":
+            return c
+    if numbers and any(t.lemma in lex.outcomes or t.lower in lex.outcomes for t in tokens):
+        return numbers[0]
+    return None
+
+
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:week|day|month|year|hour|visit|phase|stage|grade|type|table|figure|fig|part|"
+    r"section|step|class|level|cycle|arm|cohort|study|trial)\s+|[A-Za-z]-)$",
+    re.IGNORECASE,
+)
+
+
+def _label(text: str, cue: Cue) -> bool:
+    """True for a number that labels rather than measures ("week 16", "VELA-1", "phase 3")."""
+    value = cue.value
+    if isinstance(value, tuple) and value[1] is not None:
+        return False
+    return bool(_LABEL_BEFORE.search(text[: cue.start]))
+
+
+def _copula_adjective(tokens: tuple[Token, ...], lex: Lexicon) -> int | None:
+    """The index of an adjective after "is"/"are" ("The sensor is water-resistant")."""
+    for i, t in enumerate(tokens[:-1]):
+        if t.lower not in COPULAS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in (
+            "so",
+            "very",
+            "really",
+            "also",
+            "now",
+            "well",
+        ):
+            j += 1
+        if j >= len(tokens):
+            return None
+        word = tokens[j]
+        if word.lower in DETERMINERS or word.lower in ("a", "an", "not", "no", "n't"):
+            return None
+        pos = parts_of_speech(word.lemma) | parts_of_speech(word.lower)
+        if "adj" in pos and word.lower not in ("available",):
+            return j
+        return None
+    return None
+
+
+def _product_ref(tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]) -> bool:
+    """True when the sentence names or points at a product."""
+    lex = lexicon()
+    lows = [t.lower for t in tokens]
+    firsts = {n[0] for n in names}
+    for i, t in enumerate(tokens):
+        low = lows[i]
+        if low in firsts and any(tuple(lows[i : i + len(n)]) == n for n in names if n[0] == low):
+            return True
+        if low in PRONOUNS:
+            return True
+        text = t.text
+        if len(text) >= 4 and _CAMEL.match(text) and any(ch.islower() for ch in text[1:]):
+            hump = next((k for k, ch in enumerate(text) if k and ch.isupper()), None)
+            if hump is not None and any(ch.islower() for ch in text[hump:]):
+                return True
+        if i + 1 < len(tokens) and tokens[i + 1].text in _MARKS:
+            return True
+        if _INN.match(low):
+            return True
+        if low in DETERMINERS and any(w in lex.product_nouns for w in lows[i + 1 : i + 4]):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _first(cues: Iterable[Cue], kind: str) -> Cue | None:
+    return next((c for c in cues if c.kind == kind), None)
+
+
+def _overlaps(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _quote(claim: bool, reason: str, cue: Cue | None) -> Decision:
+    if cue is None:
+        return Decision(claim, reason, REASONS[reason])
+    label = cue.kind if cue.rule is None else f"{cue.kind} {cue.rule}"
+    return Decision(claim, reason, f"'{cue.text}' ({label})", (cue.start, cue.end))
+
+
+def _words(tokens: tuple[Token, ...], lo: int, hi: int) -> str:
+    return " ".join(t.text for t in tokens[lo:hi])
