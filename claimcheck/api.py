@@ -35,7 +35,7 @@ from typing import Any
 
 from claimcheck import pipeline
 from claimcheck.errors import UsageError, shown
-from claimcheck.model import Report
+from claimcheck.model import Document, Report
 
 PathArg = str | os.PathLike[str]
 
@@ -43,7 +43,7 @@ PathArg = str | os.PathLike[str]
 TEXT_NAME = "<text>"
 CONTEXT_KEYS = ("audience", "channel", "market", "product", "indication")
 
-__all__ = ["Checker", "check_files", "check_text", "to_json"]
+__all__ = ["Checker", "check_files", "check_text", "project_root", "to_json"]
 
 
 class Checker:
@@ -98,12 +98,9 @@ class Checker:
     def for_file(cls, path: PathArg, **kwargs: Any) -> Checker:
         """The Checker for a draft at `path`: the config found upward from its folder, paths
         relative to the config's folder (the draft's folder when there is none)."""
-        from claimcheck.config import find_config
-
-        folder = Path(path).resolve().parent
-        found = kwargs.get("config") or find_config(folder)
-        root = Path(found).resolve().parent if found is not None else folder
-        return cls(root, **kwargs)
+        if kwargs.get("config") is not None:
+            return cls(Path(kwargs["config"]).resolve().parent, **kwargs)
+        return cls(project_root(Path(path).resolve().parent), **kwargs)
 
     @property
     def root(self) -> Path:
@@ -138,18 +135,26 @@ class Checker:
         markdown, html, text (default: from the path's suffix, else markdown). Raises
         InputError for text claimcheck cannot read (bad front matter or directive).
         """
+        return self.check_document(self.read_text(text, format=format, path=path))
+
+    def read_text(
+        self, text: str, *, format: str | None = None, path: PathArg | None = None
+    ) -> Document:
+        """Read text in memory into the Document that `check_document` judges (blocks, context)."""
         from claimcheck.load import format_of, parse_text
 
-        self._refresh()
         if not isinstance(text, str):
             raise UsageError(f"check_text needs a str, not {type(text).__name__}")
-        where = self.root / TEXT_NAME
-        display = TEXT_NAME
-        if path is not None:
-            where = Path(path) if Path(path).is_absolute() else self.root / path
-            display = pipeline.display_path(where, self.root)
-        fmt = format or (format_of(where) if path is not None else None) or "markdown"
-        doc = parse_text(text, fmt, display)
+        if path is None:
+            return parse_text(text, format or "markdown", TEXT_NAME)
+        where = Path(path) if Path(path).is_absolute() else self.root / path
+        fmt = format or format_of(where) or "markdown"
+        return parse_text(text, fmt, pipeline.display_path(where, self.root))
+
+    def check_document(self, doc: Document) -> Report:
+        """Judge a Document from `read_text` (or a reader) and return its one-document Report."""
+        self._refresh()
+        where = self.root / doc.path  # the display path is relative to the root, or absolute
         result, notices = self._checker.check_document(doc, where)
         return pipeline.build_report(
             self._session, [result], [*self._session.notices, *notices], self.root
@@ -242,6 +247,14 @@ def check_files(
         as_of=as_of,
     )
     return checker.check_files(paths, jobs=jobs)
+
+
+def project_root(folder: PathArg) -> Path:
+    """The folder a draft in `folder` is checked from: its config's folder, else `folder`."""
+    from claimcheck.config import find_config
+
+    found = find_config(Path(folder))
+    return found.parent if found is not None else Path(folder).resolve()
 
 
 def to_json(report: Report) -> dict[str, Any]:

@@ -17,6 +17,7 @@ def _register() -> None:
     """Explicit command registration (no discovery magic)."""
     from claimcheck.cli.check import check_command
     from claimcheck.cli.init import init_command
+    from claimcheck.cli.lsp import lsp_command
     from claimcheck.cli.model import model_group
     from claimcheck.cli.registry import registry_group
     from claimcheck.cli.review import annotate_command, report_command
@@ -30,6 +31,7 @@ def _register() -> None:
         rules_group,
         model_group,
         init_command,
+        lsp_command,
     ):
         cli.add_command(command)
 
