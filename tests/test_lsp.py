@@ -49,7 +49,7 @@ DRAFT = """\
 
 Built for busy teams. ArcGuide **dramatically** cuts operative time by 25%.
 
-Ask your representative for a demonstration.
+Ask your representative for a demonstration. Complications may include infection.
 """
 
 
@@ -188,13 +188,24 @@ def test_diagnose_hover_fix_and_the_diagnostic_disappears(client, harness, tmp_p
 
 def test_html_text_registry_changes_and_errors(client, tmp_path) -> None:
     root = project(tmp_path)
-    html = "<html><body>\n<p>Built for teams. ArcGuide <b>dramatically</b> cuts operative time.</p>\n</body></html>\n"
+    html = (
+        "<html><body>\n<p>Built for teams. ArcGuide <b>dramatically</b> cuts operative time.</p>"
+        "\n</body></html>\n"
+    )
     html_path = root / "drafts" / "mail.html"
     diagnostics = open_draft(client, html_path, html, language="html")  # never saved: fine
-    assert [d["range"] for d in diagnostics if d["code"] == "CC201"] == [at(html, "dramatically")]
+    by_rule = {d["code"]: d for d in diagnostics}
+    assert by_rule["CC201"]["range"] == at(html, "dramatically")
+    # A document finding (no safety information) is shown at the claim that calls for it.
+    balance = by_rule["CC404"]
+    assert balance["severity"] == 2 and balance["message"].startswith(
+        "DOCUMENT CC404 fair-balance: no safety information: the document makes 1 benefit claim"
+    )
+    assert re.search(r" \(add: the product's safety information .+\)$", balance["message"])
+    assert balance["range"] == at(html, "ArcGuide <b>dramatically</b> cuts operative time.")
 
     text_path = root / "drafts" / "notes.txt"
-    text = f"Internal notes.\n\n{APPROVED}\n"
+    text = f"Internal notes.\n\n{APPROVED}\nComplications may include infection.\n"
     assert open_draft(client, text_path, text, language="plaintext") == []  # supported
 
     # Retiring the claim in the registry: the watched-files notice re-checks open drafts.

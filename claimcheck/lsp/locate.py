@@ -125,6 +125,12 @@ class Positions:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line, self._units(self.source[self.starts[line] : offset])
 
+    def line_end(self, line: int) -> int:
+        """The offset of the end of a line, before its line break."""
+        line = min(max(0, line), len(self.starts) - 1)
+        m = _NEWLINE.search(self.source, self.starts[line])
+        return m.start() if m else len(self.source)
+
     def offset(self, line: int, character: int) -> int:
         """The character offset of an LSP (line, character), clamped to the line."""
         if line >= len(self.starts):

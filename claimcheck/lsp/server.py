@@ -121,7 +121,11 @@ class ClaimcheckServer(LanguageServer):
                     for f in c.findings
                     if f.waived is None
                 ),
-                *(_document_diagnostic(f) for f in result.findings if f.waived is None),
+                *(
+                    _document_diagnostic(positions, draft, f)
+                    for f in result.findings
+                    if f.waived is None
+                ),
             ]
         self.analyses[uri] = analysis
         self.text_document_publish_diagnostics(
@@ -207,9 +211,12 @@ class ClaimcheckServer(LanguageServer):
 
 
 def message(claim: ClaimResult | None, finding: Finding) -> str:
-    """The diagnostic message: verdict, rule and reason (`OVERSTATED CC201 intensifier: ...`)."""
-    verdict = (claim.verdict if claim is not None else finding.verdict).upper()
-    return f"{verdict} {finding.rule} {finding.name}: {finding.message}"
+    """The diagnostic message: verdict, rule and reason (`OVERSTATED CC201 intensifier: ...`);
+    a document finding says DOCUMENT and what to add."""
+    if claim is not None:
+        return f"{claim.verdict.upper()} {finding.rule} {finding.name}: {finding.message}"
+    add = f" (add: {finding.suggestion})" if finding.suggestion else ""
+    return f"DOCUMENT {finding.rule} {finding.name}: {finding.message}{add}"
 
 
 def hover_text(claim: ClaimResult, registry: Registry | None) -> str:
@@ -280,9 +287,8 @@ def _diagnostic(
     p: Positions, claim: ClaimResult, at: Located | None, finding: Finding
 ) -> lsp.Diagnostic:
     if at is None:  # the words could not be found: the sentence's line
-        line = max(0, (claim.sentence.location.line or 1) - 1)
-        start = p.starts[min(line, len(p.starts) - 1)]
-        rng = _range(p, start, start + len(p.source[start:].split("\n", 1)[0].rstrip("\r")))
+        line = min(max(0, (claim.sentence.location.line or 1) - 1), len(p.starts) - 1)
+        rng = _range(p, p.starts[line], p.line_end(line))
     elif finding.span is not None:
         rng = _range(p, *at.span(*finding.span))
     else:
@@ -296,12 +302,15 @@ def _diagnostic(
     )
 
 
-def _document_diagnostic(finding: Finding) -> lsp.Diagnostic:
-    """A document-level finding sits on the first line."""
+def _document_diagnostic(p: Positions, draft: Document, finding: Finding) -> lsp.Diagnostic:
+    """A document finding sits where the report shows it: its first claim, else line 1."""
+    anchor = finding.anchor
+    at = None
+    if anchor is not None and 0 <= anchor.block < len(draft.blocks):
+        at = locate(p.source, p.starts, anchor, draft.blocks[anchor.block].text)
+    rng = _range(p, at.start, at.end) if at is not None else _range(p, 0, p.line_end(0))
     return lsp.Diagnostic(
-        range=lsp.Range(
-            start=lsp.Position(line=0, character=0), end=lsp.Position(line=1, character=0)
-        ),
+        range=rng,
         message=message(None, finding),
         severity=SEVERITY.get(finding.severity, lsp.DiagnosticSeverity.Error),
         code=finding.rule,
@@ -311,10 +320,9 @@ def _document_diagnostic(finding: Finding) -> lsp.Diagnostic:
 
 def _error_diagnostic(p: Positions, text: str, line: int | None) -> lsp.Diagnostic:
     """An input, config or registry error, on its line of the draft (else the first line)."""
-    row = max(0, (line or 1) - 1)
-    end = p.starts[row + 1] if row + 1 < len(p.starts) else len(p.source)
+    row = min(max(0, (line or 1) - 1), len(p.starts) - 1)
     return lsp.Diagnostic(
-        range=_range(p, p.starts[min(row, len(p.starts) - 1)], end),
+        range=_range(p, p.starts[row], p.line_end(row)),
         message=f"claimcheck cannot check this draft: {text}",
         severity=lsp.DiagnosticSeverity.Error,
         source=SOURCE,
