@@ -47,6 +47,7 @@ __all__ = [
     "check_files",
     "check_text",
     "project_url",
+    "schema_url",
     "to_json",
 ]
 
@@ -71,6 +72,23 @@ def project_url() -> str | None:
             if label.strip().lower() == "homepage" and url.strip():
                 return url.strip().rstrip("/")
     return None
+
+
+def schema_url(name: str) -> str | None:
+    """Where the published JSON Schema `schemas/<name>` of this version is, None if unknown.
+
+    The raw file at this version's tag, so an editor validates against the shapes this
+    claimcheck reads.
+    """
+    url = project_url()
+    if url is None:
+        return None
+    github = "https://github.com/"
+    if url.startswith(github):
+        base = f"https://raw.githubusercontent.com/{url.removeprefix(github)}/v{__version__}"
+    else:
+        base = f"{url}/raw/v{__version__}"
+    return f"{base}/schemas/{name}"
 
 
 def __getattr__(name: str) -> Any:

@@ -212,6 +212,21 @@ class Scope:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimExample:
+    """A registry self-test: copy that must get `expect` when judged (`claimcheck registry test`).
+
+    `expect` is "supported" (supported by the claim that lists it) or the verdict flagged copy
+    must get; `rules` must all be among the findings; `context` is the document context.
+    """
+
+    text: str
+    expect: str
+    rules: tuple[str, ...] = ()
+    context: tuple[tuple[str, str], ...] = ()  # (key, value) pairs: frozen and hashable
+    source: str = ""  # "path:line"
+
+
+@dataclass(frozen=True, slots=True)
 class ApprovedClaim:
     """An entry of the claim registry (FORMATS.md section 1)."""
 
@@ -227,6 +242,7 @@ class ApprovedClaim:
     source: str = ""  # "path:line" where it is defined
     # Mandatory footnotes or reference lines that must appear in any document using the claim.
     footnotes: tuple[str, ...] = ()
+    examples: tuple[ClaimExample, ...] = ()  # self-tests for `claimcheck registry test`
 
     @property
     def wordings(self) -> tuple[str, ...]:

@@ -55,10 +55,14 @@ class Session:
     inputs: tuple[Path, ...] = ()
 
 
-def prepare(options: Options) -> Session:
-    """Find and load config, registry and evidence; raise ClaimcheckError on bad input."""
+def prepare(options: Options, problems: list[Any] | None = None) -> Session:
+    """Find and load config, registry and evidence; raise ClaimcheckError on bad input.
+
+    With a `problems` list, every registry and evidence problem is recorded there instead
+    of the first one raising (`registry validate`), and the session holds what loaded.
+    """
     from claimcheck.config import load_config
-    from claimcheck.registry.load import load_registry
+    from claimcheck.registry.load import check_registry, load_registry
 
     config = load_config(options.config, options.cwd)
     registry_paths = options.registry or config.registry
@@ -80,7 +84,14 @@ def prepare(options: Options) -> Session:
                     path=display_path(config.path, options.cwd),
                 )
             raise UsageError(f"no such {key} path: {shown}")
-    if registry_paths:
+    if registry_paths and problems is not None:
+        registry, found = check_registry(
+            list(registry_paths),
+            list(evidence_paths),
+            display=lambda p: display_path(p, options.cwd),
+        )
+        problems.extend(found)
+    elif registry_paths:
         registry = load_registry(
             list(registry_paths),
             list(evidence_paths),

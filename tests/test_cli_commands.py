@@ -462,11 +462,36 @@ def validate(*args: str) -> tuple[int, str, str]:
 def test_registry_validate_dangling_evidence_is_exit_2_naming_file_and_line(small_registry):
     text = VALIDATE_REGISTRY.replace("[EV-RCT]", "[EV-RCT, EV-MISSING]")
     (small_registry / "claims.yaml").write_text(text, encoding="utf-8")
-    code, _, err = validate()
-    assert code == 2
-    line = one_error_line(err)
+    code, out, err = validate()
+    assert (code, err) == (2, "")
     number = next(i for i, t in enumerate(text.splitlines(), 1) if "EV-MISSING" in t)
-    assert f"claims.yaml:{number}:" in line and "EV-MISSING" in line
+    assert (
+        f"claims.yaml:{number}: error: claim ARC-OPTIME cites unknown evidence 'EV-MISSING'" in out
+    )
+    assert out.strip().splitlines()[-1].endswith("1 error(s), 1 warning(s)")
+
+
+def test_registry_validate_reports_every_error_not_only_the_first(small_registry):
+    text = (
+        VALIDATE_REGISTRY.replace("[EV-RCT]", "[EV-RCT, EV-MISSING]")
+        .replace("expires: 2026-12-01", "expires: 2026-13-01\n    staus: retired")
+        .replace("type: rct", "type: rtc")
+        + "prohibited:\n  - id: NO CURE\n    phrases: [cure]\n    reason: No.\n"
+    )
+    (small_registry / "claims.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = validate()
+    assert code == 2
+    assert [line.split(" error: ")[0] for line in out.splitlines() if " error: " in line] == [
+        "claims.yaml:5:",  # EV-MISSING
+        "claims.yaml:6:",  # the bad date
+        "claims.yaml:7:",  # the misspelt key
+        "claims.yaml:11:",  # the evidence type
+        "claims.yaml:15:",  # the prohibited id
+    ]
+    assert "did you mean 'status'?" in out
+    # every other command still stops at the first, in one line on stderr
+    code, _, err = run("check", "--registry", "claims.yaml", "claims.yaml")
+    assert code == 2 and one_error_line(err).startswith("claimcheck: error: claims.yaml:")
 
 
 def test_registry_validate_warns_about_a_claim_expiring_soon(small_registry):

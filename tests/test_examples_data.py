@@ -36,6 +36,7 @@ CLAIM_KEYS = {
     "scope",
     "requires",
     "notes",
+    "examples",  # additive (README): the claim's self-tests, run by `claimcheck registry test`
 }
 SCOPE_KEYS = {"products", "audiences", "channels", "markets", "indications"}
 PROHIBITED_KEYS = {"id", "phrases", "reason", "severity"}

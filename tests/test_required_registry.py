@@ -207,4 +207,7 @@ def test_registry_validate_command_reports_requirements(tmp_path: Path, monkeypa
     )
     result = CliRunner().invoke(cli, ["registry", "validate"])
     assert result.exit_code == 2
-    assert "claims.yaml:9: 'placement' in required statement R must be one of" in result.stderr
+    # registry validate lists every schema error on stdout, each as path:line: error: ...
+    assert "claims.yaml:9: error: 'placement' in required statement R must be one of" in (
+        result.stdout
+    )

@@ -6,9 +6,17 @@ from pathlib import Path
 
 import click
 
+from claimcheck import schema_url
 from claimcheck.atomic import write_text
 from claimcheck.cli.options import guarded
 from claimcheck.errors import UsageError
+
+# The published JSON Schema (schemas/ in the repository) of each file init writes.
+SCHEMAS = {
+    "claimcheck.yaml": "claimcheck.schema.json",
+    "claims.yaml": "claims.schema.json",
+    "evidence.yaml": "evidence.schema.json",
+}
 
 CONFIG = """\
 # claimcheck configuration (see the README: "Registry, evidence and config").
@@ -91,6 +99,10 @@ def init_command(directory: Path, product: str) -> None:
         "claims.yaml": REGISTRY.format(**values),
         "evidence.yaml": EVIDENCE.format(**values),
     }
+    for name, schema in SCHEMAS.items():
+        url = schema_url(schema)
+        if url is not None:  # editors that read the modeline (yaml-language-server) validate
+            files[name] = f"# yaml-language-server: $schema={url}\n" + files[name]
     existing = [name for name in files if (directory / name).exists()]
     if existing:
         raise UsageError(f"{directory / existing[0]} already exists; init never overwrites files")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,61 +27,76 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
         raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def check_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the registry, evidence, config and context options."""
-    decorators = [
-        click.option(
-            "--registry",
-            "registry",
-            multiple=True,
-            type=click.Path(path_type=Path),
-            help="Claim registry file or directory (repeatable; default: from config).",
-        ),
-        click.option(
-            "--evidence",
-            "evidence",
-            multiple=True,
-            type=click.Path(path_type=Path),
-            help="Evidence library file or directory (repeatable; default: from config).",
-        ),
-        click.option(
-            "--config",
-            "config",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Config file (default: claimcheck.yaml, .claimcheck.yaml or pyproject.toml "
-            "[tool.claimcheck], searched upward).",
-        ),
-        click.option(
-            "--strength-model",
-            "strength_model",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Trained claim-strength model (`claimcheck model train`; default: "
-            "`strength_model:` from config, else the rules).",
-        ),
-        click.option("--audience", help="Audience of the drafts, e.g. hcp, patient, payer."),
-        click.option("--channel", help="Channel, e.g. print, web, email, field, social, congress."),
-        click.option("--market", help="Market, e.g. US, EU."),
-        click.option("--product", help="Product the drafts promote."),
-        click.option("--indication", help="Indication the drafts address."),
-        click.option(
-            "--as-of",
-            "as_of",
-            callback=_as_of,
-            metavar="YYYY-MM-DD",
-            help="Review date for expiry checks (default: today).",
-        ),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(0, 64),
-            default=0,
-            show_default=True,
-            help="Worker processes (0 = one per core).",
-        ),
-    ]
+_REGISTRY = click.option(
+    "--registry",
+    "registry",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Claim registry file or directory (repeatable; default: from config).",
+)
+_EVIDENCE = click.option(
+    "--evidence",
+    "evidence",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Evidence library file or directory (repeatable; default: from config).",
+)
+_CONFIG = click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: claimcheck.yaml, .claimcheck.yaml or pyproject.toml "
+    "[tool.claimcheck], searched upward).",
+)
+_STRENGTH_MODEL = click.option(
+    "--strength-model",
+    "strength_model",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Trained claim-strength model (`claimcheck model train`; default: "
+    "`strength_model:` from config, else the rules).",
+)
+_CONTEXT = (
+    click.option("--audience", help="Audience of the drafts, e.g. hcp, patient, payer."),
+    click.option("--channel", help="Channel, e.g. print, web, email, field, social, congress."),
+    click.option("--market", help="Market, e.g. US, EU."),
+    click.option("--product", help="Product the drafts promote."),
+    click.option("--indication", help="Indication the drafts address."),
+)
+_AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    callback=_as_of,
+    metavar="YYYY-MM-DD",
+    help="Review date for expiry checks (default: today).",
+)
+_JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0, 64),
+    default=0,
+    show_default=True,
+    help="Worker processes (0 = one per core).",
+)
+
+
+def _apply(func: Callable[..., Any], decorators: Sequence[Callable[..., Any]]) -> Any:
     for deco in reversed(decorators):
         func = deco(func)
     return func
+
+
+def check_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the registry, evidence, config and context options."""
+    return _apply(
+        func,
+        [_REGISTRY, _EVIDENCE, _CONFIG, _STRENGTH_MODEL, *_CONTEXT, _AS_OF, _JOBS],
+    )
+
+
+def registry_options(func: Callable[..., Any], *, strength_model: bool = False) -> Any:
+    """Add only what a registry command reads: registry, evidence, config and review date."""
+    extra = [_STRENGTH_MODEL] if strength_model else []
+    return _apply(func, [_REGISTRY, _EVIDENCE, _CONFIG, *extra, _AS_OF])
 
 
 def cli_context(kwargs: dict[str, Any]) -> dict[str, Any]:

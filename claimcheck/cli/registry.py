@@ -1,7 +1,8 @@
-"""`claimcheck registry validate`: registry hygiene for CI."""
+"""`claimcheck registry validate` (registry hygiene for CI) and `claimcheck registry test`."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,8 +11,8 @@ from typing import Any
 import click
 
 from claimcheck.cli.check import build_options
-from claimcheck.cli.options import check_options, guarded
-from claimcheck.errors import UsageError, printable
+from claimcheck.cli.options import guarded, registry_options
+from claimcheck.errors import UsageError, one_line, printable, shown
 from claimcheck.model import ExitCode
 
 
@@ -21,7 +22,7 @@ def registry_group() -> None:
 
 
 @registry_group.command("validate")
-@check_options
+@registry_options
 @click.option(
     "--expiring-within",
     type=click.IntRange(0),
@@ -38,12 +39,16 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
     from claimcheck.registry.validate import audit_registry
 
     options = build_options((), kwargs)
-    session = pipeline.prepare(options)
+    schema: list[Any] = []  # every schema problem, not only the first
+    session = pipeline.prepare(options, problems=schema)
     registry = session.registry
-    if not registry.sources:
+    if not registry.sources and not schema:
         raise UsageError(
             "no claim registry found (use --registry or `registry:` in claimcheck.yaml)"
         )
+    for problem in schema:
+        where = f"{problem.path}:{problem.line}" if problem.line is not None else problem.path
+        click.echo(printable(f"{where}: error: {one_line(problem.message)}"))
     as_of: date = session.as_of
     config = session.config
     contexts = [
@@ -62,12 +67,78 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
     )
     for p in problems:
         click.echo(printable(f"{p.source}: {p.severity}: {p.message}"))
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
+    audit_errors = sum(1 for p in problems if p.severity == "error")
+    errors = audit_errors + len(schema)
+    warnings = len(problems) - audit_errors
     click.echo(
         f"{len(registry.claims)} claims, {len(registry.prohibited)} prohibited, "
         + (f"{len(registry.required)} required statements, " if registry.required else "")
         + f"{len(registry.evidence)} evidence records: {errors} error(s), {warnings} warning(s)"
     )
+    if schema:  # the registry cannot be used as it is: every command stops on these
+        sys.exit(int(ExitCode.ERROR))
     failed = errors or (strict and warnings)
+    sys.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+@registry_group.command("test")
+@functools.partial(registry_options, strength_model=True)
+@click.option(
+    "--claim",
+    "claim_ids",
+    multiple=True,
+    metavar="ID",
+    help="Run only this claim's examples (repeatable).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@guarded
+def test_command(claim_ids: tuple[str, ...], quiet: bool, **kwargs: Any) -> None:
+    """Run the registry's examples: copy each claim must support, and copy it must flag.
+
+    Each example is judged as a draft would be, in its own context, and must get the verdict
+    it names. Exit 0 when every example passes, 1 when one fails, 2 on a config or registry
+    error.
+    """
+    from claimcheck import pipeline
+    from claimcheck.registry.selftest import run_examples
+
+    session = pipeline.prepare(build_options((), kwargs))
+    registry = session.registry
+    known = {c.id for c in registry.claims}
+    unknown = [c for c in claim_ids if c.upper() not in known]
+    if unknown:
+        raise UsageError(f"--claim {unknown[0]}: no such claim in the registry")
+    passed = failed = 0
+    failures = []
+    for result in run_examples(session, claim_ids):
+        example = result.example
+        label = f"{result.claim.id} {example.expect}: {shown(example.text, 200)}"
+        if result.passed:
+            passed += 1
+            if not quiet:
+                click.echo(f"{click.style('PASS', fg='green')} {label}")
+            continue
+        failed += 1
+        failures.append(result)
+        click.echo(f"{click.style('FAIL', fg='red', bold=True)} {label}")
+        click.echo(printable(f"     {example.source}: {result.reason}"))
+    total = passed + failed
+    if total == 0:
+        where = ", ".join(registry.sources) or "the registry"
+        click.echo(
+            f"claimcheck: note: no examples in {where} (give a claim `examples:` with "
+            "`supported` and `flagged` copy)",
+            err=True,
+        )
+    if failures and not quiet:
+        click.echo()
+        for result in failures:
+            click.echo(
+                printable(
+                    f"FAILED {result.example.source} {result.claim.id} "
+                    f"{result.example.expect}: {result.reason}"
+                )
+            )
+    summary = f"{total} example(s): {passed} passed, {failed} failed"
+    click.echo(click.style(summary, fg="red" if failed else "green", bold=bool(failed)))
     sys.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))

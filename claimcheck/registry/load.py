@@ -28,8 +28,10 @@ from typing import Any
 from claimcheck.errors import RegistryError, about, shown
 from claimcheck.model import (
     PLACEMENTS,
+    VERDICTS,
     WHEN,
     ApprovedClaim,
+    ClaimExample,
     Evidence,
     EvidenceFinding,
     Prohibited,
@@ -54,7 +56,12 @@ CLAIM_KEYS = (
     "requires",
     "notes",
     "footnotes",
+    "examples",
 )
+EXAMPLES_KEYS = ("supported", "flagged")
+EXAMPLE_KEYS = ("text", "verdict", "rules", "context")
+EXAMPLE_CONTEXT_KEYS = ("audience", "channel", "market", "product", "indication")
+FLAGGED_VERDICTS = tuple(v for v in VERDICTS if v != "supported")
 SCOPE_KEYS = ("products", "audiences", "channels", "markets", "indications")
 PROHIBITED_KEYS = ("id", "phrases", "reason", "severity")
 REQUIRED_KEYS = (
@@ -112,11 +119,42 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-class _File(Source):
-    """Validation helpers bound to one file, so every error carries its display path and line."""
+def _recover(default: Callable[..., Any]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """When the file collects its problems, a bad value is recorded and `default(...)` used."""
 
-    def __init__(self, display: str) -> None:
+    def wrap(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def checked(self: _File, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except RegistryError as exc:
+                if self.problems is None:
+                    raise
+                self.problems.append(exc)
+                return default(*args, **kwargs)
+
+        return checked
+
+    return wrap
+
+
+class _File(Source):
+    """Validation helpers bound to one file, so every error carries its display path and line.
+
+    By default the first problem raises. With a `problems` list (`registry validate`), each
+    problem is recorded there and validation goes on with a default value, so one run
+    reports every problem.
+    """
+
+    def __init__(self, display: str, problems: list[RegistryError] | None = None) -> None:
         super().__init__(display, RegistryError)
+        self.problems = problems
+
+    def fail(self, problem: RegistryError) -> None:
+        """Raise the problem, or record it and go on when collecting."""
+        if self.problems is None:
+            raise problem
+        self.problems.append(problem)
 
     def keys(self, m: Map, allowed: Sequence[str], label: str) -> None:
         if m.keys() <= _allowed(allowed):
@@ -129,8 +167,9 @@ class _File(Source):
                     if hint
                     else f"; expected one of {', '.join(allowed)}"
                 )
-                raise self.error(f"unknown key {shown(key)} in {label}{more}", m.line_of(key))
+                self.fail(self.error(f"unknown key {shown(key)} in {label}{more}", m.line_of(key)))
 
+    @_recover(lambda *a, **k: None)
     def string(self, m: Map, key: str, label: str, *, required: bool = False) -> str | None:
         value = m.get(key)
         if value is None:
@@ -146,6 +185,7 @@ class _File(Source):
             raise self.error(f"'{key}' in {label} is empty", m.line_of(key))
         return value
 
+    @_recover(lambda *a, **k: ())
     def strings(self, m: Map, key: str, label: str, *, required: bool = False) -> tuple[str, ...]:
         value = m.get(key)
         if value is None:
@@ -183,6 +223,7 @@ class _File(Source):
             raise self.error(f"'{key}' in {label} is empty", m.line_of(key))
         return tuple(out)
 
+    @_recover(lambda m, key, label, choices, default: default)
     def choice(self, m: Map, key: str, label: str, choices: Sequence[str], default: str) -> str:
         value = m.get(key)
         if value is None:
@@ -194,6 +235,7 @@ class _File(Source):
             )
         return value.strip().lower()
 
+    @_recover(lambda *a, **k: False)
     def flag(self, m: Map, key: str, label: str) -> bool:
         value = m.get(key)
         if value is None:
@@ -204,6 +246,7 @@ class _File(Source):
             )
         return value
 
+    @_recover(lambda *a, **k: None)
     def date(self, m: Map, key: str, label: str) -> date | None:
         value = m.get(key)
         if value is None:
@@ -277,14 +320,17 @@ class _Loader:
                 f"unsupported version {shown(version)}; this claimcheck reads version 1",
                 data.line_of("version"),
             )
-        for m in f.records(data, "claims"):
-            self._claim(f, m)
-        for m in f.records(data, "prohibited"):
-            self._prohibited(f, m)
-        for m in f.records(data, "required"):
-            self._required(f, m)
-        for m in f.records(data, "evidence"):
-            self._evidence(f, m)
+        for key, load in (
+            ("claims", self._claim),
+            ("prohibited", self._prohibited),
+            ("required", self._required),
+            ("evidence", self._evidence),
+        ):
+            for m in f.records(data, key):
+                try:
+                    load(f, m)
+                except RegistryError as exc:  # a record without a usable id: skip it
+                    f.fail(exc)
 
     def _claim_id(self, f: _File, m: Map, kind: str) -> str:
         ident = f.ident(m, kind, CLAIM_ID, "use only A-Z, 0-9, '.', '_' and '-'")
@@ -302,14 +348,19 @@ class _Loader:
         status = f.choice(m, "status", label, CLAIM_STATUSES, "approved")
         evidence = f.strings(m, "evidence", label)
         if status == "approved" and not evidence:
-            raise f.error(
-                f"approved {label} needs 'evidence': a list of evidence ids", m.line_of("evidence")
+            f.fail(
+                f.error(
+                    f"approved {label} needs 'evidence': a list of evidence ids",
+                    m.line_of("evidence"),
+                )
             )
         seen: set[str] = set()
         for ev in evidence:
             if ev in seen:
-                raise f.error(
-                    f"evidence {shown(ev)} is listed twice in {label}", m.line_of("evidence")
+                f.fail(
+                    f.error(
+                        f"evidence {shown(ev)} is listed twice in {label}", m.line_of("evidence")
+                    )
                 )
             seen.add(ev)
         cited = m.get("evidence")
@@ -331,7 +382,93 @@ class _Loader:
                 notes=f.string(m, "notes", label),
                 source=f.where(m.line),
                 footnotes=f.strings(m, "footnotes", label),
+                examples=self._examples(f, m, label),
             )
+        )
+
+    def _examples(self, f: _File, m: Map, label: str) -> tuple[ClaimExample, ...]:
+        """`examples: {supported: [...], flagged: [...]}`: the claim's self-tests."""
+        value = m.get("examples")
+        if value is None:
+            return ()
+        where = f"'examples' of {label}"
+        if not isinstance(value, Map):
+            f.fail(
+                f.error(
+                    f"{where} must be a mapping with 'supported' and 'flagged', "
+                    f"not {type_name(value)}",
+                    m.line_of("examples"),
+                )
+            )
+            return ()
+        f.keys(value, EXAMPLES_KEYS, where)
+        out: list[ClaimExample] = []
+        for kind in EXAMPLES_KEYS:
+            items = value.get(kind)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                f.fail(
+                    f.error(
+                        f"'{kind}' in {where} must be a list, not {type_name(items)}",
+                        value.line_of(kind),
+                    )
+                )
+                continue
+            for i, item in enumerate(items):
+                line = items.line_of(i) if isinstance(items, Seq) else value.line_of(kind)
+                example = self._example(f, item, kind, f"{kind} example {i + 1} of {label}", line)
+                if example is not None:
+                    out.append(example)
+        return tuple(out)
+
+    def _example(
+        self, f: _File, item: Any, kind: str, label: str, line: int | None
+    ) -> ClaimExample | None:
+        if kind == "supported" and isinstance(item, str):
+            item = Map(text=item)
+            item.line = line
+        if not isinstance(item, Map):
+            need = (
+                "a string or a mapping with 'text'"
+                if kind == "supported"
+                else ("a mapping with 'text' and 'verdict'")
+            )
+            f.fail(f.error(f"{label} must be {need}, not {type_name(item)}", line))
+            return None
+        allowed = EXAMPLE_KEYS if kind == "flagged" else ("text", "context")
+        f.keys(item, allowed, label)
+        text = f.string(item, "text", label, required=True)
+        expect = "supported"
+        if kind == "flagged":
+            if item.get("verdict") is None:
+                f.fail(f.error(f"missing required key 'verdict' in {label}", item.line))
+                return None
+            expect = f.choice(item, "verdict", label, FLAGGED_VERDICTS, "")
+        context: list[tuple[str, str]] = []
+        ctx = item.get("context")
+        if ctx is not None:
+            if not isinstance(ctx, Map):
+                f.fail(
+                    f.error(
+                        f"'context' in {label} must be a mapping, not {type_name(ctx)}",
+                        item.line_of("context"),
+                    )
+                )
+            else:
+                f.keys(ctx, EXAMPLE_CONTEXT_KEYS, f"context of {label}")
+                for key in EXAMPLE_CONTEXT_KEYS:
+                    value = f.string(ctx, key, f"context of {label}")
+                    if value:
+                        context.append((key, value))
+        if not text or not expect:
+            return None
+        return ClaimExample(
+            text=_squash(text),
+            expect=expect,
+            rules=f.strings(item, "rules", label) if kind == "flagged" else (),
+            context=tuple(context),
+            source=f.where(item.line if item.line is not None else line),
         )
 
     def _scope(self, f: _File, m: Map, label: str) -> Scope:
@@ -378,10 +515,12 @@ class _Loader:
         placement = f.choice(m, "placement", label, PLACEMENTS, "document")
         in_notes = f.flag(m, "in_notes", label)
         if in_notes and placement == "document":
-            raise f.error(
-                f"'in_notes' in {label} needs 'placement: page' or 'placement: slide' "
-                "(with placement document, notes always count)",
-                m.line_of("in_notes"),
+            f.fail(
+                f.error(
+                    f"'in_notes' in {label} needs 'placement: page' or 'placement: slide' "
+                    "(with placement document, notes always count)",
+                    m.line_of("in_notes"),
+                )
             )
         self.required.append(
             RequiredStatement(
@@ -460,14 +599,17 @@ class _Loader:
                 if ev in self.evidence:
                     continue
                 if not self.evidence:
-                    raise f.error(
-                        f"claim {ident} cites evidence {shown(ev)} but no evidence library was "
-                        "loaded (set 'evidence:' in claimcheck.yaml)",
-                        line,
+                    f.fail(
+                        f.error(
+                            f"claim {ident} cites evidence {shown(ev)} but no evidence library "
+                            "was loaded (set 'evidence:' in claimcheck.yaml)",
+                            line,
+                        )
                     )
+                    continue
                 hint = difflib.get_close_matches(ev, list(self.evidence), n=1)
                 more = f" (did you mean '{hint[0]}'?)" if hint else ""
-                raise f.error(f"claim {ident} cites unknown evidence {shown(ev)}{more}", line)
+                f.fail(f.error(f"claim {ident} cites unknown evidence {shown(ev)}{more}", line))
 
 
 def expand(paths: Sequence[Path], kind: str = "registry") -> list[Path]:
@@ -490,24 +632,63 @@ def load_registry(
     evidence_paths: Sequence[Path] = (),
     display: Callable[[Path], str] = lambda p: str(p),
 ) -> Registry:
-    """Read, validate and merge registry and evidence files into one `Registry`."""
+    """Read, validate and merge registry and evidence files into one `Registry`.
+
+    The first problem raises a `RegistryError` naming file and line.
+    """
+    return _load(registry_paths, evidence_paths, display, None)
+
+
+def check_registry(
+    registry_paths: Sequence[Path],
+    evidence_paths: Sequence[Path] = (),
+    display: Callable[[Path], str] = lambda p: str(p),
+) -> tuple[Registry, list[RegistryError]]:
+    """Every problem of the registry and evidence files, and the registry the rest makes.
+
+    Nothing raises: a file that cannot be read or parsed, a record without a usable id and
+    a bad value are each one problem (in file order, then line order), and loading goes on
+    with the files, records and values that are good.
+    """
+    problems: list[RegistryError] = []
+    registry = _load(registry_paths, evidence_paths, display, problems)
+    # Files in the order they were read (a file's problems come first while it is read;
+    # dangling citations, checked at the end, join their file), then lines.
+    order: dict[str | None, int] = {}
+    for problem in problems:
+        order.setdefault(problem.path, len(order))
+    problems.sort(key=lambda p: (order[p.path], p.line or 0))
+    return registry, problems
+
+
+def _load(
+    registry_paths: Sequence[Path],
+    evidence_paths: Sequence[Path],
+    display: Callable[[Path], str],
+    problems: list[RegistryError] | None,
+) -> Registry:
     loader = _Loader()
     seen: set[Path] = set()
     groups: list[tuple[list[str], Any]] = []
     for paths, kind in ((registry_paths, "registry"), (evidence_paths, "evidence")):
         shown: list[str] = []
         digest = hashlib.sha256()
-        for path in expand(paths, kind):
+        for path in _expand_each(paths, kind, problems):
             key = path.resolve()
             if key in seen:  # a file named twice (or under both registry and evidence) loads once
                 continue
             seen.add(key)
-            f = _File(display(path))
-            with about(f.display):  # a bug met in this file is reported against it
-                raw, data = read(path, f.display, RegistryError)
-                digest.update(raw)
-                shown.append(f.display)
-                loader.load_file(f, data)
+            f = _File(display(path), problems)
+            # a bug met in this file is reported against it; a problem in it, recorded when
+            # collecting (unreadable, not YAML, or a bad top level)
+            with about(f.display):
+                try:
+                    raw, data = read(path, f.display, RegistryError)
+                    digest.update(raw)
+                    shown.append(f.display)
+                    loader.load_file(f, data)
+                except RegistryError as exc:
+                    f.fail(exc)
         groups.append((shown, digest.hexdigest() if shown else ""))
     loader.check_citations()
     (sources, sha), (evidence_sources, evidence_sha) = groups
@@ -521,3 +702,18 @@ def load_registry(
         sha256=sha,
         evidence_sha256=evidence_sha,
     )
+
+
+def _expand_each(
+    paths: Sequence[Path], kind: str, problems: list[RegistryError] | None
+) -> list[Path]:
+    """`expand`, with a missing path recorded as a problem when collecting."""
+    out: list[Path] = []
+    for path in paths:
+        try:
+            out.extend(expand([path], kind))
+        except RegistryError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+    return out
