@@ -27,6 +27,7 @@ prints, described by the published schema `schemas/report.schema.json`.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -44,6 +45,10 @@ TEXT_NAME = "<text>"
 CONTEXT_KEYS = ("audience", "channel", "market", "product", "indication")
 
 __all__ = ["Checker", "check_files", "check_text", "project_root", "to_json"]
+
+# The pipeline's caches (spaCy, tokens, lexicons, rule packs) are per process: checks from
+# several threads (a web server) take turns. Checking is CPU-bound, so little is lost.
+_LOCK = threading.RLock()
 
 
 class Checker:
@@ -122,8 +127,9 @@ class Checker:
         """Resolve config, registry and evidence again (raises ClaimcheckError when now bad)."""
         from claimcheck.checks import packs
 
-        packs._load.cache_clear()  # user rule packs are cached by path, not by content
-        self._load()
+        with _LOCK:
+            packs._load.cache_clear()  # user rule packs are cached by path, not by content
+            self._load()
 
     def check_text(
         self, text: str, *, format: str | None = None, path: PathArg | None = None
@@ -145,20 +151,22 @@ class Checker:
 
         if not isinstance(text, str):
             raise UsageError(f"check_text needs a str, not {type(text).__name__}")
-        if path is None:
-            return parse_text(text, format or "markdown", TEXT_NAME)
-        where = Path(path) if Path(path).is_absolute() else self.root / path
-        fmt = format or format_of(where) or "markdown"
-        return parse_text(text, fmt, pipeline.display_path(where, self.root))
+        display, fmt = TEXT_NAME, format or "markdown"
+        if path is not None:
+            where = Path(path) if Path(path).is_absolute() else self.root / path
+            display = pipeline.display_path(where, self.root)
+            fmt = format or format_of(where) or "markdown"
+        with _LOCK:
+            return parse_text(text, fmt, display)
 
     def check_document(self, doc: Document) -> Report:
         """Judge a Document from `read_text` (or a reader) and return its one-document Report."""
-        self._refresh()
         where = self.root / doc.path  # the display path is relative to the root, or absolute
-        result, notices = self._checker.check_document(doc, where)
-        return pipeline.build_report(
-            self._session, [result], [*self._session.notices, *notices], self.root
-        )
+        with _LOCK:
+            self._refresh()
+            result, notices = self._checker.check_document(doc, where)
+            session = self._session
+        return pipeline.build_report(session, [result], [*session.notices, *notices], self.root)
 
     def check_files(self, paths: PathArg | Iterable[PathArg], *, jobs: int = 1) -> Report:
         """Check files and directories as `claimcheck check` does, and return the Report.
@@ -167,19 +175,21 @@ class Checker:
         core) forks worker processes for eight files or more; the default, 1, stays in this
         process, which is what a threaded host (a web server) needs.
         """
-        self._refresh()
         names = _paths(paths)
         if not names:
             raise UsageError("check_files needs at least one path")
         options = replace(self.options, paths=tuple(str(p) for p in names), jobs=jobs)
-        return pipeline.run(options, self._session)
+        with _LOCK:
+            self._refresh()
+            return pipeline.run(options, self._session)
 
     def _load(self) -> None:
-        session = pipeline.prepare(self.options)
-        self._watched = _watched(self.options, session)
-        self._stamped = _stamps(self._watched)
-        self._session = session
-        self._checker = pipeline.Checker(session, self.options.context)
+        with _LOCK:
+            session = pipeline.prepare(self.options)
+            self._watched = _watched(self.options, session)
+            self._stamped = _stamps(self._watched)
+            self._session = session
+            self._checker = pipeline.Checker(session, self.options.context)
 
     def _refresh(self) -> None:
         if self.stale:
@@ -272,10 +282,11 @@ _KEEP = 4
 def _checker(root: PathArg | None, **kwargs: Any) -> Checker:
     base = Path(root).resolve() if root is not None else Path.cwd().resolve()
     key = (base, *sorted((k, _key(v)) for k, v in kwargs.items()))
-    checker = _CHECKERS.pop(key, None) or Checker(base, **kwargs)
-    _CHECKERS[key] = checker  # most recently used last
-    while len(_CHECKERS) > _KEEP:
-        del _CHECKERS[next(iter(_CHECKERS))]
+    with _LOCK:
+        checker = _CHECKERS.pop(key, None) or Checker(base, **kwargs)
+        _CHECKERS[key] = checker  # most recently used last
+        while len(_CHECKERS) > _KEEP:
+            del _CHECKERS[next(iter(_CHECKERS))]
     return checker
 
 
