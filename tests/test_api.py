@@ -12,37 +12,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from arcguide import OVERSTATED, REGISTRY, SUPPORTED
 
 import claimcheck
 from claimcheck.registry import load as registry_load
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
-
-REGISTRY = """\
-claims:
-  - id: ARC-OPTIME
-    text: >-
-      ArcGuide reduced mean operative time by 12% compared with conventional
-      instrumentation in a randomized controlled trial.
-    evidence: [EV-ARC-RCT-2024]
-    scope:
-      audiences: [hcp]
-    requires: ["compared with conventional instrumentation"]
-evidence:
-  - id: EV-ARC-RCT-2024
-    citation: "Lee M, et al. J Arthroplasty. 2024;39(2):210-218."
-    type: rct
-    date: 2024-02-01
-    findings:
-      - endpoint: mean operative time
-        result: 78 vs 89 minutes (-12%), p=0.003
-"""
-SUPPORTED = (
-    "ArcGuide reduced mean operative time by 12% compared with conventional instrumentation "
-    "in a randomized controlled trial."
-)
-OVERSTATED = "ArcGuide dramatically cuts operative time by 25%."
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from arcguide import REGISTRY, SUPPORTED
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
@@ -21,29 +22,6 @@ from claimcheck.model import Location, Sentence
 REPO = Path(__file__).resolve().parents[1]
 HARNESS = REPO / "benchmarks" / "lsp_latency.py"
 
-REGISTRY = """\
-claims:
-  - id: ARC-OPTIME
-    text: >-
-      ArcGuide reduced mean operative time by 12% compared with conventional
-      instrumentation in a randomized controlled trial.
-    evidence: [EV-ARC-RCT-2024]
-    scope:
-      audiences: [hcp]
-    requires: ["compared with conventional instrumentation"]
-evidence:
-  - id: EV-ARC-RCT-2024
-    citation: "Lee M, et al. Imageless navigation in knee arthroplasty. J Arthroplasty. 2024."
-    type: rct
-    date: 2024-02-01
-    findings:
-      - endpoint: mean operative time
-        result: 78 vs 89 minutes (-12%), p=0.003
-"""
-APPROVED = (
-    "ArcGuide reduced mean operative time by 12% compared with conventional instrumentation "
-    "in a randomized controlled trial."
-)
 DRAFT = """\
 # ArcGuide in your OR
 
@@ -160,11 +138,11 @@ def test_diagnose_hover_fix_and_the_diagnostic_disappears(client, harness, tmp_p
     assert fix["title"] == "Replace with approved wording" and fix["kind"] == "quickfix"
     assert {d["code"] for d in fix["diagnostics"]} == {"CC201", "CC202", "CC206"}
     (edit,) = fix["edit"]["changes"][uri]
-    assert edit["range"] == sentence and edit["newText"] == APPROVED
+    assert edit["range"] == sentence and edit["newText"] == SUPPORTED
 
     # The editor applies the edit and sends it as a change, as VS Code does.
     fixed = apply(DRAFT, edit)
-    assert "Built for busy teams. " + APPROVED + "\n" in fixed
+    assert "Built for busy teams. " + SUPPORTED + "\n" in fixed
     client.notify(
         "textDocument/didChange",
         {
@@ -205,7 +183,7 @@ def test_html_text_registry_changes_and_errors(client, tmp_path) -> None:
     assert balance["range"] == at(html, "ArcGuide <b>dramatically</b> cuts operative time.")
 
     text_path = root / "drafts" / "notes.txt"
-    text = f"Internal notes.\n\n{APPROVED}\nComplications may include infection.\n"
+    text = f"Internal notes.\n\n{SUPPORTED}\nComplications may include infection.\n"
     assert open_draft(client, text_path, text, language="plaintext") == []  # supported
 
     # Retiring the claim in the registry: the watched-files notice re-checks open drafts.
@@ -219,7 +197,7 @@ def test_html_text_registry_changes_and_errors(client, tmp_path) -> None:
     assert [(d["code"], d["message"]) for d in retired] == [
         ("CC302", "EXPIRED CC302 retired-claim: ARC-OPTIME is retired")
     ]
-    assert retired[0]["range"] == at(text, APPROVED)
+    assert retired[0]["range"] == at(text, SUPPORTED)
 
     # A broken registry: one diagnostic naming file and line, and one message box.
     registry.write_text(REGISTRY.replace("    scope:", "    evidance: []\n    scope:"), "utf-8")

@@ -286,13 +286,29 @@ def _place(
 def _diagnostic(
     p: Positions, claim: ClaimResult, at: Located | None, finding: Finding
 ) -> lsp.Diagnostic:
+    """A claim's finding, on its flagged words (the sentence when none are flagged)."""
     if at is None:  # the words could not be found: the sentence's line
-        line = min(max(0, (claim.sentence.location.line or 1) - 1), len(p.starts) - 1)
-        rng = _range(p, p.starts[line], p.line_end(line))
+        rng = _line_range(p, claim.sentence.location.line)
     elif finding.span is not None:
         rng = _range(p, *at.span(*finding.span))
     else:
         rng = _range(p, at.start, at.end)
+    return _finding_diagnostic(rng, claim, finding)
+
+
+def _document_diagnostic(p: Positions, draft: Document, finding: Finding) -> lsp.Diagnostic:
+    """A document finding sits where the report shows it: its first claim, else line 1."""
+    anchor = finding.anchor
+    at = None
+    if anchor is not None and 0 <= anchor.block < len(draft.blocks):
+        at = locate(p.source, p.starts, anchor, draft.blocks[anchor.block].text)
+    rng = _range(p, at.start, at.end) if at is not None else _line_range(p, 1)
+    return _finding_diagnostic(rng, None, finding)
+
+
+def _finding_diagnostic(
+    rng: lsp.Range, claim: ClaimResult | None, finding: Finding
+) -> lsp.Diagnostic:
     return lsp.Diagnostic(
         range=rng,
         message=message(claim, finding),
@@ -302,31 +318,20 @@ def _diagnostic(
     )
 
 
-def _document_diagnostic(p: Positions, draft: Document, finding: Finding) -> lsp.Diagnostic:
-    """A document finding sits where the report shows it: its first claim, else line 1."""
-    anchor = finding.anchor
-    at = None
-    if anchor is not None and 0 <= anchor.block < len(draft.blocks):
-        at = locate(p.source, p.starts, anchor, draft.blocks[anchor.block].text)
-    rng = _range(p, at.start, at.end) if at is not None else _range(p, 0, p.line_end(0))
-    return lsp.Diagnostic(
-        range=rng,
-        message=message(None, finding),
-        severity=SEVERITY.get(finding.severity, lsp.DiagnosticSeverity.Error),
-        code=finding.rule,
-        source=SOURCE,
-    )
-
-
 def _error_diagnostic(p: Positions, text: str, line: int | None) -> lsp.Diagnostic:
     """An input, config or registry error, on its line of the draft (else the first line)."""
-    row = min(max(0, (line or 1) - 1), len(p.starts) - 1)
     return lsp.Diagnostic(
-        range=_range(p, p.starts[row], p.line_end(row)),
+        range=_line_range(p, line),
         message=f"claimcheck cannot check this draft: {text}",
         severity=lsp.DiagnosticSeverity.Error,
         source=SOURCE,
     )
+
+
+def _line_range(p: Positions, line: int | None) -> lsp.Range:
+    """The range of a 1-based line of the buffer (the first line when None)."""
+    row = min(max(0, (line or 1) - 1), len(p.starts) - 1)
+    return _range(p, p.starts[row], p.line_end(row))
 
 
 def _range(p: Positions, start: int, end: int) -> lsp.Range:
