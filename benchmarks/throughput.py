@@ -1,210 +1,75 @@
-"""Throughput benchmark: generate N Markdown drafts and an M-claim registry, time `check`.
+"""Speed of the real `claimcheck check` command, side by side with write-good and proselint.
 
-    python benchmarks/throughput.py --drafts 1000 --claims 1000 --words 1000
+    python benchmarks/throughput.py [--parts drafts,cold,memory,pdf] [--runs 3] [--jobs 2]
+        [--drafts 1000 --claims 1000 --words 1000] [--pdfs 200]
+        [--write-good PATH] [--proselint PATH] [--json FILE]
 
-Prints words per second end to end (load, segment, detect, match, judge; report rendering
-excluded) and the wall time of one `claimcheck check` on a small file in a fresh process.
-The corpus is written to benchmarks/out/ (git-ignored) and reused when the sizes match.
+Parts (benchmarks/speed/): `drafts` times the first run and the result-cache re-run of
+1,000 generated Markdown drafts against write-good and proselint on the same files; `cold`
+measures the CPU time of one small draft in a fresh process (no cache, index cache warm,
+re-run); `memory` the peak memory of the 1,000-draft run with --format json; `pdf` a PDF
+corpus against the pypdf extract_text floor. Every figure is whole-process, the median of
+`--runs` interleaved runs. The linters are optional (found on PATH or given by path): install
+them outside claimcheck's venv, e.g. `python -m venv /tmp/pl && /tmp/pl/bin/pip install
+proselint` and `npm install --prefix /tmp/wg write-good` (then /tmp/wg/node_modules/.bin/).
+
+The corpus is written to benchmarks/out/ (git-ignored) and reused; drafts and registry come
+from separate seeds (speed/corpus.py), so neither depends on the other's files.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import subprocess
+import json
 import sys
-import time
 from pathlib import Path
 
-OUT = Path(__file__).parent / "out"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PRODUCTS = [
-    "ArcGuide",
-    "FlexiSeal",
-    "NovaStent",
-    "CardioPulse",
-    "OrthoLink",
-    "VisiScan",
-    "GlucoTrack",
-    "DermaHeal",
-    "NeuroCalm",
-    "PulmoClear",
-]
-ENDPOINTS = [
-    "operative time",
-    "blood loss",
-    "length of stay",
-    "readmission rate",
-    "infection rate",
-    "pain score",
-    "alignment accuracy",
-    "revision rate",
-    "procedure cost",
-    "fluoroscopy time",
-    "wound healing time",
-    "time to mobilisation",
-    "transfusion rate",
-    "implant survival",
-    "patient satisfaction",
-    "setup time",
-]
-VERBS = ["reduced", "lowered", "decreased", "shortened", "improved", "increased"]
-FILLER = [
-    "Our team supports every site during installation and training.",
-    "The system includes a tablet, two trackers and a single-use instrument kit.",
-    "Complications may include infection, bleeding and implant loosening.",
-    "Ask your representative for a demonstration at your hospital.",
-    "Procedures were performed by surgeons with at least two years of experience.",
-    "The workflow integrates with existing operating room equipment.",
-    "See the instructions for use for the full list of warnings and precautions.",
-    "Data were collected at twelve centres between 2021 and 2023.",
-]
+from speed import cold, drafts, memory, pdf  # noqa: E402
+from speed.bench import Bench  # noqa: E402
+
+PARTS = {"drafts": drafts.run, "cold": cold.run, "memory": memory.run, "pdf": pdf.run}
+OUT = Path(__file__).resolve().parent / "out"
 
 
-def make_registry(n: int, rng: random.Random) -> str:
-    """A registry of n approved claims over products x endpoints, with evidence."""
-    lines = ["version: 1", "claims:"]
-    evidence = ["evidence:"]
-    for i in range(n):
-        product = PRODUCTS[i % len(PRODUCTS)]
-        endpoint = ENDPOINTS[(i // len(PRODUCTS)) % len(ENDPOINTS)]
-        pct = 5 + (i * 7) % 40
-        setting = (
-            f"cohort {i // (len(PRODUCTS) * len(ENDPOINTS))}" if i >= 160 else "a randomized trial"
-        )
-        lines += [
-            f"  - id: C-{i:05d}",
-            f"    text: {product} {rng.choice(VERBS)} {endpoint} by {pct}% in {setting}.",
-            f"    evidence: [EV-{i:05d}]",
-            f"    scope: {{products: [{product.lower()}]}}",
-        ]
-        evidence += [
-            f"  - id: EV-{i:05d}",
-            f'    citation: "Author {i}, et al. J Synthetic Med. 2024;{i % 50}:{i}-{i + 9}."',
-            "    type: rct",
-            "    date: 2024-01-01",
-            f"    findings: [{{endpoint: {endpoint}, result: '-{pct}%'}}]",
-        ]
-    return "\n".join(lines) + "\n" + "\n".join(evidence) + "\n"
-
-
-def make_draft(words: int, rng: random.Random) -> str:
-    """A Markdown draft of about `words` words mixing claims and ordinary copy."""
-    product = rng.choice(PRODUCTS)
-    parts = [
-        "---",
-        "claimcheck: {audience: hcp, channel: web}",
-        "---",
-        f"# {product} for your practice",
-        "",
-    ]
-    count = 0
-    while count < words:
-        para = []
-        for _ in range(rng.randint(2, 5)):
-            r = rng.random()
-            if r < 0.3:
-                s = (
-                    f"{product} {rng.choice(VERBS)} {rng.choice(ENDPOINTS)} by "
-                    f"{rng.randint(5, 45)}% compared with standard care."
-                )
-            elif r < 0.35:
-                s = f"{product} dramatically improves {rng.choice(ENDPOINTS)} for every patient."
-            else:
-                s = rng.choice(FILLER)
-            para.append(s)
-            count += len(s.split())
-        parts += [" ".join(para), ""]
-    return "\n".join(parts)
-
-
-def ensure_corpus(drafts: int, claims: int, words: int) -> tuple[Path, Path, int]:
-    """Write (or reuse) the corpus; return its folder, the registry file and the word count."""
-    folder = OUT / f"corpus-{drafts}x{words}"
-    registry = OUT / f"registry-{claims}.yaml"
-    rng = random.Random(42)
-    OUT.mkdir(parents=True, exist_ok=True)
-    if not registry.exists():
-        registry.write_text(make_registry(claims, rng), encoding="utf-8")
-    if not folder.exists() or len(list(folder.glob("*.md"))) != drafts:
-        folder.mkdir(parents=True, exist_ok=True)
-        for i in range(drafts):
-            (folder / f"draft-{i:05d}.md").write_text(make_draft(words, rng), encoding="utf-8")
-    total = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.md"))
-    return folder, registry, total
-
-
-def main() -> None:
-    """Run the benchmark and print its figures."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the parts asked for and print their tables."""
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    ap.add_argument("--parts", default=",".join(PARTS), help="comma-separated: " + ", ".join(PARTS))
+    ap.add_argument("--runs", type=int, default=3, help="interleaved runs per variant")
+    ap.add_argument("--jobs", type=int, default=2, help="claimcheck workers / linter processes")
     ap.add_argument("--drafts", type=int, default=1000)
-    ap.add_argument("--claims", type=int, default=1000)
+    ap.add_argument("--claims", type=int, default=1000, help="claims in the registry")
     ap.add_argument("--words", type=int, default=1000, help="words per draft")
-    ap.add_argument("--jobs", type=int, default=0, help="worker processes (0 = one per core)")
-    ap.add_argument(
-        "--strength-model",
-        type=Path,
-        default=None,
-        help="a trained strength model (claimcheck model train) to score strength with",
-    )
-    args = ap.parse_args()
-
-    folder, registry, total = ensure_corpus(args.drafts, args.claims, args.words)
-    from claimcheck import pipeline
-
-    # Our own config, so discovery does not pick up the repository's demo claimcheck.yaml.
-    config = OUT / "claimcheck.yaml"
-    config.write_text(f"registry: {registry.name}\n", encoding="utf-8")
-    options = pipeline.Options(
-        paths=(str(folder),),
+    ap.add_argument("--pdfs", type=int, default=200)
+    ap.add_argument("--write-good", dest="write_good", help="the write-good executable")
+    ap.add_argument("--proselint", help="the proselint executable")
+    ap.add_argument("--out", type=Path, default=OUT, help="where the corpus and caches go")
+    ap.add_argument("--json", type=Path, help="also write the medians to this file")
+    args = ap.parse_args(argv)
+    parts = [p.strip() for p in args.parts.split(",") if p.strip()]
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        ap.error(f"unknown part(s): {', '.join(unknown)}")
+    bench = Bench(
+        out=args.out.resolve(),
+        runs=args.runs,
         jobs=args.jobs,
-        config=config,
-        cwd=OUT,
-        strength_model=args.strength_model.resolve() if args.strength_model else None,
+        drafts=args.drafts,
+        claims=args.claims,
+        words=args.words,
+        pdfs=args.pdfs,
+        proselint=args.proselint,
+        write_good=args.write_good,
     )
-    t0 = time.perf_counter()
-    session = pipeline.prepare(options)
-    t1 = time.perf_counter()
-    report = pipeline.run(options, session)
-    t2 = time.perf_counter()
-    claims = sum(len(d.claims) for d in report.documents)
-    errors = [d.error for d in report.documents if d.error]
-    print(f"corpus: {args.drafts} drafts, {total:,} words; registry: {args.claims} claims")
-    print(f"prepare (config + registry): {t1 - t0:.2f} s")
-    print(
-        f"check: {t2 - t1:.2f} s = {total / (t2 - t1):,.0f} words/s "
-        f"({len(report.documents)} documents, {claims:,} claims judged, "
-        f"{len(errors)} input errors)"
-    )
-    if len(report.documents) != args.drafts or errors:
-        raise SystemExit("the benchmark corpus was not fully checked")
-    print(f"total: {t2 - t0:.2f} s = {total / (t2 - t0):,.0f} words/s end to end")
-
-    small = OUT / "small.md"
-    small.write_text(make_draft(300, random.Random(1)), encoding="utf-8")
-    t3 = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "claimcheck",
-            "check",
-            str(small),
-            "--config",
-            str(config),
-            "--format",
-            "json",
-            "--output",
-            str(OUT / "small.json"),
-        ],
-        cwd=OUT,
-        check=False,
-        capture_output=True,
-    )
-    print(f"one small file (300 words), fresh process: {time.perf_counter() - t3:.2f} s")
+    results = {part: PARTS[part](bench) for part in parts}
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
