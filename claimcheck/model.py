@@ -492,6 +492,51 @@ class DocumentResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """What a run's summary and exit code need from one document, without the document.
+
+    A streamed run keeps only these (and the rendered output) per document; `of` derives
+    one from a DocumentResult, so summaries agree whichever way a report was built.
+    """
+
+    path: str
+    error: str | None = None
+    claims: int = 0
+    verdicts: tuple[tuple[str, int], ...] = ()  # verdict -> claims, in first-seen order
+    severities: tuple[tuple[str, int], ...] = ()  # severity -> unwaived findings
+    waived: int = 0
+
+    @classmethod
+    def of(cls, doc: DocumentResult) -> Tally:
+        """The tally of one document's result."""
+        verdicts: dict[str, int] = {}
+        severities: dict[str, int] = {}
+        waived = 0
+        for claim in doc.claims:
+            verdicts[claim.verdict] = verdicts.get(claim.verdict, 0) + 1
+        for finding in (*(f for c in doc.claims for f in c.findings), *doc.findings):
+            if finding.waived is not None:
+                waived += 1
+            else:
+                severities[finding.severity] = severities.get(finding.severity, 0) + 1
+        return cls(
+            path=doc.path,
+            error=doc.error,
+            claims=len(doc.claims),
+            verdicts=tuple(verdicts.items()),
+            severities=tuple(severities.items()),
+            waived=waived,
+        )
+
+    def failures(self, fail_on: str) -> int:
+        """Unwaived findings at or above the fail-on level ('never': none)."""
+        if fail_on == "never":
+            return 0
+        floor = SEVERITY_RANK[fail_on]
+        return sum(n for s, n in self.severities if SEVERITY_RANK.get(s, 0) >= floor)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The result of one run over many documents."""
 

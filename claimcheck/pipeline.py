@@ -1,22 +1,32 @@
 """The only place that chains the stages: load -> segment -> detect -> match -> judge.
 
-Files are spread over worker processes (fork, so the spaCy pipeline and the registry index
-built in the parent are shared copy-on-write); workers send back plain DocumentResults.
+`stream()` hands on one Outcome per document in path order: from the result cache when the
+file and everything it is judged against are unchanged (claimcheck.results), else checked
+in worker processes (claimcheck.workers: fork where the platform has it, so the spaCy
+pipeline and the registry index built in the parent are shared copy-on-write). With a
+report writer the workers also render each document's output, so the parent holds rendered
+text and a Tally per document, never the whole report. `run()` collects the records into a
+Report for everything that needs them all (baselines, audit reports, annotate, the API).
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck import __version__
+from claimcheck.cache import Store, open_store
 from claimcheck.errors import ClaimcheckError, ConfigError, UsageError, internal_message
 from claimcheck.model import Context, Document, DocumentResult, Registry, Report
+from claimcheck.results import Outcome, Results, outcome_of
+
+if TYPE_CHECKING:
+    from claimcheck.report.stream import StreamWriter
 
 # Below this many files the fork and result pickling cost more than a second core gains.
 PARALLEL_MIN_FILES = 8
@@ -39,6 +49,7 @@ class Options:
     changed_files: bool = False
     shard: tuple[int, int] | None = None
     strength_model: Path | None = None  # overrides the config's `strength_model:`
+    cache: bool = True  # read and write the on-disk caches (`--no-cache` turns them off)
 
 
 @dataclass
@@ -53,6 +64,8 @@ class Session:
     # What every verdict depends on besides the draft: registry and evidence files or
     # directories, rule packs, the config file and the strength model (absolute paths).
     inputs: tuple[Path, ...] = ()
+    store: Store | None = None  # the on-disk cache, unless turned off
+    index_key: str | None = None  # set while the registry index still has to be cached
 
 
 def prepare(options: Options, problems: list[Any] | None = None) -> Session:
@@ -62,6 +75,7 @@ def prepare(options: Options, problems: list[Any] | None = None) -> Session:
     of the first one raising (`registry validate`), and the session holds what loaded.
     """
     from claimcheck.config import load_config
+    from claimcheck.registry.index import cached_registry, index_key
     from claimcheck.registry.load import check_registry, load_registry
 
     config = load_config(options.config, options.cwd)
@@ -84,19 +98,23 @@ def prepare(options: Options, problems: list[Any] | None = None) -> Session:
                     path=display_path(config.path, options.cwd),
                 )
             raise UsageError(f"no such {key} path: {shown}")
+    store = open_store(options.cache)
+    key = None
+
+    def display(p: Path) -> str:
+        return display_path(p, options.cwd)
+
     if registry_paths and problems is not None:
-        registry, found = check_registry(
-            list(registry_paths),
-            list(evidence_paths),
-            display=lambda p: display_path(p, options.cwd),
-        )
+        registry, found = check_registry(list(registry_paths), list(evidence_paths), display)
         problems.extend(found)
     elif registry_paths:
-        registry = load_registry(
-            list(registry_paths),
-            list(evidence_paths),
-            display=lambda p: display_path(p, options.cwd),
-        )
+        if store is not None:
+            key = index_key(list(registry_paths), list(evidence_paths), display)
+        cached = cached_registry(store, key)
+        if cached is None:
+            registry = load_registry(list(registry_paths), list(evidence_paths), display=display)
+        else:
+            registry, key = cached, None  # nothing left to cache
     else:
         registry = Registry()
         notices.append(
@@ -113,6 +131,8 @@ def prepare(options: Options, problems: list[Any] | None = None) -> Session:
         notices=notices,
         strength_model=_strength_model(options, config),
         inputs=tuple(Path(os.path.abspath(options.cwd / p)) for p in inputs if p is not None),
+        store=store,
+        index_key=key,
     )
 
 
@@ -268,13 +288,20 @@ class Checker:
     """Everything needed to check one document, built once per process."""
 
     def __init__(self, session: Session, cli_context: dict[str, Any]) -> None:
+        from claimcheck.registry.index import save_index
         from claimcheck.registry.match import matcher_for
+        from claimcheck.spacyimport import defer_spacy_cli
+
+        defer_spacy_cli()
         from claimcheck.segment import nlp as get_nlp
 
         get_nlp()  # warm up before any fork so workers share it
         self.session = session
         self.cli_context = cli_context
         self.matcher = matcher_for(session.registry)  # the one already built, if any
+        if session.index_key is not None:  # built now: keep it for the next run
+            save_index(session.store, session.index_key, session.registry)
+            session.index_key = None
 
     def check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
         """Check one file; input errors become an error result, never an exception."""
@@ -339,31 +366,9 @@ class Checker:
         return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of, root=config.root)
 
 
-_WORKER: Checker | None = None
-
-
-def _work(item: tuple[Path, str]) -> tuple[DocumentResult, list[str]]:
-    assert _WORKER is not None
-    return _WORKER.check(*item)
-
-
-def run(options: Options, session: Session | None = None) -> Report:
-    """Check every draft the options name and return the report."""
-    session = session or prepare(options)
-    items, errors = collect(options, session)
-    checker = Checker(session, options.context)
-    jobs = options.jobs or (os.cpu_count() or 1)
-    results: list[DocumentResult] = list(errors)
-    notices = list(session.notices)
-    # The spaCy vocabulary, lexicons and registry index live for the whole run: keep the
-    # cyclic GC from scanning them again and again (and, in forked workers, from touching
-    # their pages). They go back to the collector when the run ends.
-    gc.freeze()
-    try:
-        _check_all(checker, items, jobs, results, notices)
-    finally:
-        gc.unfreeze()
-    return build_report(session, results, notices, options.cwd)
+def head(options: Options, session: Session) -> Report:
+    """The run's report before any document: what a writer's header is made of."""
+    return build_report(session, (), (), options.cwd)
 
 
 def build_report(
@@ -391,31 +396,129 @@ def _model_summary(model: Any, cwd: Path) -> dict[str, Any] | None:
     }
 
 
-def _check_all(
-    checker: Checker,
-    items: list[tuple[Path, str]],
-    jobs: int,
-    results: list[DocumentResult],
-    notices: list[str],
-) -> None:
-    """Check every file, in worker processes when there are enough of them."""
-    global _WORKER
-    if jobs > 1 and len(items) >= PARALLEL_MIN_FILES:
-        import multiprocessing
+def run(options: Options, session: Session | None = None) -> Report:
+    """Check every draft the options name and return the report."""
+    session = session or prepare(options)
+    results: list[DocumentResult] = []
+    notices = list(session.notices)
+    for outcome in stream(options, session):
+        assert outcome.result is not None
+        results.append(outcome.result)
+        notices.extend(outcome.notices)
+    return build_report(session, results, notices, options.cwd)
 
-        _WORKER = checker
-        ctx = multiprocessing.get_context("fork")
-        chunk = max(1, min(16, len(items) // (jobs * 8)))
-        with ctx.Pool(jobs) as pool:
-            for result, extra in pool.imap(_work, items, chunksize=chunk):
-                results.append(result)
-                notices.extend(extra)
-        _WORKER = None
-    else:
-        for path, display in items:
-            result, extra = checker.check(path, display)
-            results.append(result)
-            notices.extend(extra)
+
+def stream(
+    options: Options,
+    session: Session,
+    writer: StreamWriter | None = None,
+    *,
+    plan: tuple[list[tuple[Path, str]], list[DocumentResult]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Outcome]:
+    """One Outcome per document, in path order, as soon as it and those before it are done.
+
+    With a `writer`, each document is rendered where it was checked (or taken rendered from
+    the cache) and the Outcome holds the fragment, not the record. `plan` is what `collect`
+    returned, when the caller needed it first; `progress(done, total)` follows the run.
+    """
+    items, errors = plan if plan is not None else collect(options, session)
+    # Errors first where a path is both (as a stable sort after them always gave).
+    entries: list[tuple[str, int, Any]] = [(d.path, 0, d) for d in errors]
+    entries += [(display, 1, (path, display)) for path, display in items]
+    entries.sort(key=lambda e: (e[0], e[1]))
+    total = len(entries)
+    report_head = head(options, session) if writer is not None else None
+    cache = Results(session, options, writer)
+    ready: dict[int, Outcome] = {}
+    todo: list[tuple[int, Path, str, Any]] = []
+    for index, (_, is_item, value) in enumerate(entries):
+        if not is_item:
+            ready[index] = outcome_of(value, [], writer, report_head)
+            continue
+        path, display = value
+        key = cache.key(path, display)
+        found = cache.lookup(key, report_head)
+        if found is not None:
+            ready[index] = found
+        else:
+            todo.append((index, path, display, key))
+    done = len(ready)
+    if progress is not None:
+        progress(done, total)
+    finished = _check_all(options, session, writer, report_head, cache, todo)
+    try:
+        for index in range(total):
+            while index not in ready:  # outcomes finish in any order; they go on in order
+                at, outcome = next(finished)
+                ready[at] = outcome
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+            yield ready.pop(index)
+    finally:
+        finished.close()
+
+
+def _check_all(
+    options: Options,
+    session: Session,
+    writer: StreamWriter | None,
+    report_head: Report | None,
+    cache: Results,
+    todo: list[tuple[int, Path, str, Any]],
+) -> Generator[tuple[int, Outcome], None, None]:
+    """Check the files the cache did not have, in worker processes when there are enough."""
+    from claimcheck import workers
+
+    if not todo:
+        return
+    checker = Checker(session, options.context)
+    jobs = options.jobs or (os.cpu_count() or 1)
+    if len(todo) < PARALLEL_MIN_FILES:
+        jobs = 1
+    state = _Work(checker, writer, report_head, cache)
+
+    def died(item: tuple[int, Path, str, Any], reason: str) -> tuple[int, Outcome]:
+        index, _, display, _ = item
+        return index, outcome_of(_error_result(display, reason), [], writer, report_head)
+
+    # The spaCy vocabulary, lexicons and registry index live for the whole run: keep the
+    # cyclic GC from scanning them again and again (and, in forked workers, from touching
+    # their pages). They go back to the collector when the run ends.
+    gc.freeze()
+    try:
+        yield from workers.run(_work, state, todo, jobs, died)
+    finally:
+        gc.unfreeze()
+
+
+@dataclass
+class _Work:
+    """What a worker needs: pickled to spawned workers, inherited by forked ones."""
+
+    checker: Checker
+    writer: StreamWriter | None
+    head: Report | None
+    cache: Results
+
+
+_WORKER_READY = False
+
+
+def _work(state: _Work, item: tuple[int, Path, str, Any]) -> tuple[int, Outcome]:
+    """Check one file (in a worker or in this process), render it, cache it."""
+    global _WORKER_READY
+    if not _WORKER_READY:  # a spawned worker: the matcher it was sent is the registry's
+        from claimcheck.registry.index import remember
+
+        remember(state.checker.session.registry, state.checker.matcher)
+        _WORKER_READY = True
+    index, path, display, key = item
+    result, notices = state.checker.check(path, display)
+    outcome = outcome_of(result, notices, state.writer, state.head)
+    state.cache.save(key, result, notices, outcome)
+    return index, outcome
 
 
 def count_failures(report: Report, fail_on: str) -> int:

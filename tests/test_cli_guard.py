@@ -39,7 +39,7 @@ def test_a_bug_outside_any_file_is_one_line_and_exit_2_not_1(tmp_path: Path) -> 
 import claimcheck.report.text as text
 def boom(*args, **kwargs):
     raise ZeroDivisionError("division by zero")
-text.render = boom
+text.Writer.end = boom  # the summary line, written after every file
 """
     result = run("check", "good.md", cwd=root, prelude=prelude)
     assert result.returncode == 2
@@ -70,10 +70,17 @@ pipeline.Checker.check = check
 
 def test_ctrl_c_while_python_shuts_down_is_one_line_and_exit_2(tmp_path: Path) -> None:
     root = repo(tmp_path / "repo")
-    # An exit handler that runs after the command has finished, as Python tears down.
+    # The interrupt arrives once the command has finished, as the process ends (claimcheck
+    # ends with os._exit after flushing: no atexit teardown, so that is the moment).
     prelude = """
-import atexit, os, signal, time
-atexit.register(lambda: (os.kill(os.getpid(), signal.SIGINT), time.sleep(1)))
+import os, signal, time
+import claimcheck.cli as cli
+real_exit = cli._exit
+def late_exit(status):
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(1)
+    real_exit(status)
+cli._exit = late_exit
 """
     result = run("check", "good.md", cwd=root, prelude=prelude)
     assert result.returncode == 2

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ def build_options(drafts: tuple[str, ...], kwargs: dict[str, Any], **extra: Any)
         context=cli_context(kwargs),
         jobs=kwargs.get("jobs") or 0,
         strength_model=kwargs.get("strength_model"),
+        cache=not kwargs.get("no_cache"),
         **extra,
     )
 
@@ -37,13 +41,18 @@ def build_options(drafts: tuple[str, ...], kwargs: dict[str, Any], **extra: Any)
 def report_input_errors(report: Report, options: Any) -> bool:
     """Print each unreadable file and each notice as one line on stderr; True on any error."""
     errors = [d.error for d in report.documents if d.error]
+    return print_problems(errors, report.notices, len(report.documents), options)
+
+
+def print_problems(
+    errors: Sequence[str], notices: Sequence[str], documents: int, options: Any
+) -> bool:
+    """The input errors and notices of a run, one line each on stderr; True on any error."""
     for message in errors:
         click.echo(f"claimcheck: error: {printable(one_line(message))}", err=True)
-    for notice in report.notices:
+    for notice in notices:
         click.echo(f"claimcheck: note: {printable(one_line(notice))}", err=True)
-    if not report.documents and not (
-        options.changed_since or options.changed_files or options.shard
-    ):
+    if not documents and not (options.changed_since or options.changed_files or options.shard):
         # Otherwise a directory whose files the config's include/exclude all skip passes
         # silently ("0 files checked", exit 0), which hides a misconfigured CI job.
         click.echo(
@@ -89,8 +98,27 @@ def write_output(text: str, output: Path | None, color: bool = False) -> None:
     `color` keeps ANSI styles when stdout is not a terminal: click strips them otherwise,
     which would leave `--color always` piped into `less -R` or a CI log with no highlighting.
     """
+    with open_output(output, color) as out:
+        out.write(text)
+
+
+class _Echo:
+    """stdout as a text stream written through click.echo (which strips colour when piped)."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color or None
+
+    def write(self, text: str) -> None:
+        if text:
+            click.echo(text, nl=False, color=self.color)
+
+
+@contextlib.contextmanager
+def open_output(output: Path | None, color: bool = False) -> Iterator[Any]:
+    """A text stream for the report: stdout, or a temporary file next to --output that
+    replaces it only once the report is complete (a failed run leaves the old file alone)."""
     if output is None:
-        click.echo(text, nl=False, color=color or None)
+        yield _Echo(color)
         return
     from claimcheck import atomic
 
@@ -98,7 +126,13 @@ def write_output(text: str, output: Path | None, color: bool = False) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
-    atomic.write_text(output, text)
+    with atomic.open_atomic(output) as raw:
+        # As atomic.write_text writes: UTF-8, newlines as they are.
+        out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        try:
+            yield out
+        finally:
+            out.detach()  # flushed; the file itself is open_atomic's to close
 
 
 @click.command("check")
@@ -187,6 +221,23 @@ def check_command(
         drafts, kwargs, changed_since=changed_since, changed_files=changed_files, shard=shard_spec
     )
     session = pipeline.prepare(options)
+    level = fail_on or session.config.fail_on or "error"
+    use_color = (
+        fmt == "text"
+        and output is None
+        and (
+            color == "always"
+            or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        )
+    )
+    if baseline is None and write_baseline is None:
+        # Nothing needs the whole report: documents are rendered where they are checked
+        # and written as they finish.
+        failures, had_errors = _stream(options, session, fmt, output, use_color, verbose, level)
+        if had_errors:
+            sys.exit(int(ExitCode.ERROR))
+        sys.exit(int(ExitCode.FINDINGS if failures else ExitCode.OK))
+
     report = pipeline.run(options, session)
     had_errors = report_input_errors(report, options)
 
@@ -210,18 +261,44 @@ def check_command(
             err=True,
         )
 
-    use_color = (
-        fmt == "text"
-        and output is None
-        and (
-            color == "always"
-            or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        )
-    )
-    level = fail_on or session.config.fail_on or "error"
     text = formatter(fmt)(report, color=use_color, verbose=verbose, fail_on=level)
     write_output(text, output, color=use_color)
 
     if had_errors:
         sys.exit(int(ExitCode.ERROR))
     sys.exit(int(ExitCode.FINDINGS if pipeline.count_failures(report, level) else ExitCode.OK))
+
+
+def _stream(
+    options: Any,
+    session: Any,
+    fmt: str,
+    output: Path | None,
+    color: bool,
+    verbose: bool,
+    level: str,
+) -> tuple[int, bool]:
+    """Check and write the report document by document; (failures, had input errors)."""
+    from claimcheck import pipeline
+    from claimcheck.cli.progress import progress_bar
+    from claimcheck.report import writer
+
+    plan = pipeline.collect(options, session)
+    if output is not None:
+        refuse_overwriting_inputs(output, options, session, None, *(p for p, _ in plan[0]))
+    out_writer = writer(fmt, color=color, verbose=verbose, fail_on=level)
+    notices = list(session.notices)
+    errors: list[str] = []
+    failures = documents = 0
+    with open_output(output, color) as out, progress_bar(output is not None) as progress:
+        out_writer.begin(out, pipeline.head(options, session))
+        for outcome in pipeline.stream(options, session, out_writer, plan=plan, progress=progress):
+            out_writer.add(outcome.fragment or "", outcome.meta, outcome.tally)
+            notices.extend(outcome.notices)
+            documents += 1
+            failures += outcome.tally.failures(level)
+            if outcome.tally.error:
+                errors.append(outcome.tally.error)
+        notices = list(dict.fromkeys(notices))
+        out_writer.end(notices)
+    return failures, print_problems(errors, notices, documents, options)

@@ -77,6 +77,13 @@ _JOBS = click.option(
     show_default=True,
     help="Worker processes (0 = one per core).",
 )
+_NO_CACHE = click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Neither read nor write the cache of registry indexes and unchanged drafts' "
+    "results (default folder: the platform's user cache, or $CLAIMCHECK_CACHE_DIR).",
+)
 
 
 def _apply(func: Callable[..., Any], decorators: Sequence[Callable[..., Any]]) -> Any:
@@ -89,7 +96,7 @@ def check_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add the registry, evidence, config and context options."""
     return _apply(
         func,
-        [_REGISTRY, _EVIDENCE, _CONFIG, _STRENGTH_MODEL, *_CONTEXT, _AS_OF, _JOBS],
+        [_REGISTRY, _EVIDENCE, _CONFIG, _STRENGTH_MODEL, *_CONTEXT, _AS_OF, _JOBS, _NO_CACHE],
     )
 
 

@@ -9,10 +9,12 @@ properties.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.fingerprint import posix_path
-from claimcheck.model import Finding, Location, Report
+from claimcheck.model import DocumentResult, Finding, Location, Report
+from claimcheck.report.stream import StreamWriter
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -52,10 +54,16 @@ def _annotation(
     )
 
 
-def render(report: Report, **_: Any) -> str:
+def render(report: Report, **opts: Any) -> str:
     """One workflow command per finding, input error and notice."""
-    lines: list[str] = []
-    for doc in report.documents:
+    return Writer(**opts).render(report)
+
+
+class Writer(StreamWriter):
+    """Writes workflow commands file by file, the run's notices last."""
+
+    def document(self, doc: DocumentResult, report: Report) -> tuple[str, Any]:
+        lines: list[str] = []
         if doc.error:
             lines.append(
                 command(
@@ -69,5 +77,7 @@ def render(report: Report, **_: Any) -> str:
             _annotation(doc.path, f.anchor.location if f.anchor else None, f, document=True)
             for f in doc.findings
         )
-    lines.extend(command("notice", n, title="claimcheck") for n in report.notices)
-    return "".join(line + "\n" for line in lines)
+        return "".join(line + "\n" for line in lines), None
+
+    def end(self, notices: Iterable[str]) -> None:
+        self.out.write("".join(command("notice", n, title="claimcheck") + "\n" for n in notices))

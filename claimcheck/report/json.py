@@ -1,9 +1,14 @@
-"""The JSON report of FORMATS.md section 7 (plus additive keys documented in the README)."""
+"""The JSON report of FORMATS.md section 7 (plus additive keys documented in the README).
+
+`render(report)` and a streamed run (`Writer`) write the same bytes: the members before
+"documents" first, then one document at a time as each is rendered (in the workers), then
+summary and notices, which only the end of a run knows.
+"""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from claimcheck.model import (
     SUMMARY_VERDICTS,
@@ -13,13 +18,24 @@ from claimcheck.model import (
     Report,
     Sentence,
     StatementCheck,
+    Tally,
 )
+from claimcheck.report.stream import StreamWriter, dumps, indented
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The report as the JSON-ready mapping of FORMATS.md section 7."""
+    tallies = [Tally.of(d) for d in report.documents]
+    return {
+        **_head(report),
+        "documents": [_document(d) for d in report.documents],
+        **_tail(report, tallies, report.notices),
+    }
+
+
+def _head(report: Report) -> dict[str, Any]:
     registry = report.registry
-    out: dict[str, Any] = {
+    return {
         "tool": {"name": "claimcheck", "version": report.version},
         "as_of": report.as_of.isoformat(),
         "registry": {
@@ -33,10 +49,11 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "sha256": registry.evidence_sha256,
             },
         },
-        "documents": [_document(d) for d in report.documents],
-        "summary": summary(report),
-        "notices": list(report.notices),
     }
+
+
+def _tail(report: Report, tallies: Iterable[Tally], notices: Iterable[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"summary": summary_of(tallies), "notices": list(notices)}
     if report.baseline is not None:
         out["baseline"] = dict(report.baseline)
     if report.strength_model is not None:
@@ -46,27 +63,32 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def summary(report: Report) -> dict[str, Any]:
     """Counts per verdict and per severity; waived findings are counted apart."""
+    return summary_of(Tally.of(d) for d in report.documents)
+
+
+def summary_of(tallies: Iterable[Tally]) -> dict[str, Any]:
+    """The summary of documents from their tallies."""
     verdicts = dict.fromkeys(SUMMARY_VERDICTS, 0)
     counts = {"error": 0, "warning": 0, "info": 0}
-    waived = claims = 0
-    for doc in report.documents:
-        for claim in doc.claims:
-            claims += 1
-            verdicts[claim.verdict] = verdicts.get(claim.verdict, 0) + 1
-        for finding in (*(f for c in doc.claims for f in c.findings), *doc.findings):
-            if finding.waived is not None:
-                waived += 1
-            else:
-                counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    waived = claims = documents = input_errors = 0
+    for t in tallies:
+        documents += 1
+        input_errors += t.error is not None
+        claims += t.claims
+        for verdict, n in t.verdicts:
+            verdicts[verdict] = verdicts.get(verdict, 0) + n
+        for severity, n in t.severities:
+            counts[severity] = counts.get(severity, 0) + n
+        waived += t.waived
     return {
-        "documents": len(report.documents),
+        "documents": documents,
         "claims": claims,
         "verdicts": verdicts,
         "errors": counts["error"],
         "warnings": counts["warning"],
         "infos": counts["info"],
         "waived": waived,
-        "input_errors": sum(1 for d in report.documents if d.error),
+        "input_errors": input_errors,
     }
 
 
@@ -134,6 +156,28 @@ def _claim(claim: ClaimResult) -> dict[str, Any]:
     }
 
 
-def render(report: Report, **_: Any) -> str:
+class Writer(StreamWriter):
+    """Writes the JSON report as documents arrive; the bytes of `json.dumps(to_dict(r))`."""
+
+    def document(self, doc: DocumentResult, report: Report) -> tuple[str, Any]:
+        # An item of the top-level "documents" array: two levels deep.
+        return indented(dumps(_document(doc)), 2), None
+
+    def begin(self, out: TextIO, head: Report) -> None:
+        self.out, self.head, self.count = out, head, 0
+        text = dumps({**_head(head), "documents": 0})
+        out.write(text[: -len("0\n}")] + "[")
+
+    def add(self, fragment: str, meta: Any, tally: Tally) -> None:
+        self.out.write(("\n" if not self.count else ",\n") + fragment)
+        self.count += 1
+        self.tallies.append(tally)
+
+    def end(self, notices: Iterable[str]) -> None:
+        self.out.write("\n  ]" if self.count else "]")
+        self.out.write("," + dumps(_tail(self.head, self.tallies, notices))[1:] + "\n")
+
+
+def render(report: Report, **opts: Any) -> str:
     """The report as indented JSON text."""
-    return json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return Writer(**opts).render(report)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
-from claimcheck.model import SEVERITY_RANK, DocumentResult, Finding, Report
+from claimcheck.model import SEVERITY_RANK, DocumentResult, Finding, Report, Tally
+from claimcheck.report.stream import StreamWriter, copy, spool
 
 NAME_WIDTH = 80
+TOTALS = ("tests", "failures", "errors")
 # Characters XML 1.0 cannot carry at all (PDF text extraction produces some of them).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -37,23 +40,50 @@ def _line(finding: Finding) -> str:
     return out
 
 
-def render(
-    report: Report, *, fail_level: str | None = None, fail_on: str | None = None, **_: Any
-) -> str:
+def render(report: Report, **opts: Any) -> str:
     """The report as a JUnit XML document; `fail_on` (the CLI's level) or `fail_level` sets the bar."""
-    level = fail_level or fail_on or "warning"
-    floor = SEVERITY_RANK.get(level, SEVERITY_RANK["warning"])
-    root = ET.Element("testsuites", name="claimcheck")
-    totals = {"tests": 0, "failures": 0, "errors": 0}
-    for doc in report.documents:
-        suite = _suite(doc, floor)
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return Writer(**opts).render(report)
+
+
+class Writer(StreamWriter):
+    """Writes the JUnit XML; suites are spooled until the end, whose totals head the file."""
+
+    def _floor(self) -> int:
+        level = self.opts.get("fail_level") or self.opts.get("fail_on") or "warning"
+        return SEVERITY_RANK.get(level, SEVERITY_RANK["warning"])
+
+    def document(self, doc: DocumentResult, report: Report) -> tuple[str, Any]:
+        suite = _suite(doc, self._floor())
+        ET.indent(suite, level=1)  # as ET.indent(root) lays out a suite inside <testsuites>
+        totals = tuple(int(suite.get(key, "0")) for key in TOTALS)
+        return ET.tostring(suite, encoding="unicode"), totals
+
+    def begin(self, out: TextIO, head: Report) -> None:
+        super().begin(out, head)
+        self.body, self.count = spool(), 0
+        self.totals = [0] * len(TOTALS)
+
+    def add(self, fragment: str, meta: Any, tally: Tally) -> None:
+        self.body.write("\n  " + fragment)
+        self.count += 1
+        for i, n in enumerate(meta):
+            self.totals[i] += n
+        self.tallies.append(tally)
+
+    def end(self, notices: Iterable[str]) -> None:
+        root = ET.Element("testsuites", name="claimcheck")
+        for key, value in zip(TOTALS, self.totals, strict=True):
+            root.set(key, str(value))
+        head = ET.tostring(root, encoding="unicode")
+        out = self.out
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.count:
+            out.write(head + "\n")
+        else:
+            out.write(head[: -len(" />")] + ">")
+            copy(self.body, out)
+            out.write("\n</testsuites>\n")
+        self.body.close()
 
 
 def _suite(doc: DocumentResult, floor: int) -> ET.Element:

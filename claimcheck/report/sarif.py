@@ -10,13 +10,14 @@ errors become toolExecutionNotifications, and the invocation is then not success
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from claimcheck.errors import shown
 from claimcheck.fingerprint import posix_path
-from claimcheck.model import ClaimResult, DocumentResult, Finding, Location, Report
+from claimcheck.model import ClaimResult, DocumentResult, Finding, Location, Report, Tally
+from claimcheck.report.stream import StreamWriter, dumps, indented, spool
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "claimcheck/v1"
@@ -26,31 +27,40 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def render(report: Report, **opts: Any) -> str:
     """The report as a SARIF 2.1.0 log with one run."""
-    return json.dumps(to_sarif(report, **opts), indent=2, ensure_ascii=False) + "\n"
+    return Writer(**opts).render(report)
 
 
 def to_sarif(
     report: Report, *, category: str | None = None, information_uri: str | None = None, **_: Any
 ) -> dict[str, Any]:
     """The SARIF log as a JSON-ready mapping; `category` sets runAutomationDetails.id."""
-    from claimcheck import project_url
-
-    rules, index = _rules(report)
+    rules, index = _rules(_extra_rules(report.documents))
     results = [
         _result(doc, claim, finding, index)
         for doc in report.documents
         for claim, finding in _findings(doc)
     ]
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": doc.error},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(doc.path)}}],
-        }
-        for doc in report.documents
-        if doc.error
-    ]
-    notifications += [{"level": "note", "message": {"text": n}} for n in report.notices]
+    errors = [(doc.path, doc.error) for doc in report.documents if doc.error]
+    log = _log(report, rules, errors, report.notices, information_uri=information_uri)
+    run = log["runs"][0]
+    run["results"] = results
+    _finish_run(run, report, category)
+    return log
+
+
+def _log(
+    report: Report,
+    rules: list[dict[str, Any]],
+    errors: list[tuple[str, str]],
+    notices: Iterable[str],
+    *,
+    information_uri: str | None = None,
+) -> dict[str, Any]:
+    """The log up to the run's results: tool, invocations (which need every input error)."""
+    from claimcheck import project_url
+
+    notifications = [_notification(e) for e in errors]
+    notifications += [{"level": "note", "message": {"text": n}} for n in notices]
     driver: dict[str, Any] = {
         "name": "claimcheck",
         "version": report.version,
@@ -64,22 +74,112 @@ def to_sarif(
         "tool": {"driver": driver},
         "invocations": [
             {
-                "executionSuccessful": not any(doc.error for doc in report.documents),
+                "executionSuccessful": not errors,
                 "toolExecutionNotifications": notifications,
             }
         ],
         "originalUriBaseIds": {
             "%SRCROOT%": {"description": {"text": "The directory claimcheck ran in."}}
         },
-        "results": results,
-        "columnKind": "unicodeCodePoints",
-        "properties": {"as_of": report.as_of.isoformat()},
     }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _finish_run(run: dict[str, Any], report: Report, category: str | None) -> None:
+    """The members after the results."""
+    run["columnKind"] = "unicodeCodePoints"
+    run["properties"] = {"as_of": report.as_of.isoformat()}
     if category:
         run["automationDetails"] = {"id": category.rstrip("/") + "/"}
     if report.baseline is not None:
         run["properties"]["baseline"] = dict(report.baseline)
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _notification(error: tuple[str, str]) -> dict[str, Any]:
+    path, message = error
+    return {
+        "level": "error",
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(path)}}],
+    }
+
+
+# A result's ruleIndex for a rule no check documents is only known once every document is
+# in (such rules follow the documented ones, sorted): the fragment holds this mark instead.
+_MARK = "\x00claimcheck-rule:"
+
+
+class _Marks(dict):
+    """Rule indices, with a mark for a rule that has none yet."""
+
+    def __missing__(self, code: str) -> str:
+        return _MARK + code
+
+
+class Writer(StreamWriter):
+    """Writes the SARIF log; results are spooled until the end, which knows the tool's rules
+    and the invocation's notifications that come before them."""
+
+    documented: dict[str, int] | None = None
+
+    def document(self, doc: DocumentResult, report: Report) -> tuple[str, Any]:
+        if self.documented is None:  # once per writer: the rule docs do not change in a run
+            self.documented = dict(_documented()[1])
+        index = self.documented
+        marks = _Marks(index)
+        extra: dict[str, dict[str, Any]] = {}
+        parts = []
+        for claim, finding in _findings(doc):
+            if finding.rule not in index:
+                extra[finding.rule] = _extra_descriptor(finding)  # the last one seen wins
+            parts.append(indented(dumps(_result(doc, claim, finding, marks)), 4))
+        errors = [(doc.path, doc.error)] if doc.error else []
+        return ",\n".join(parts), (extra, errors)
+
+    def begin(self, out: TextIO, head: Report) -> None:
+        super().begin(out, head)
+        self.body, self.count = spool(), 0
+        self.extra: dict[str, dict[str, Any]] = {}
+        self.errors: list[tuple[str, str]] = []
+
+    def add(self, fragment: str, meta: Any, tally: Tally) -> None:
+        extra, errors = meta
+        self.extra.update(extra)
+        self.errors += errors
+        if fragment:
+            self.body.write(("" if not self.count else ",\n") + fragment)
+            self.count += 1
+        self.tallies.append(tally)
+
+    def end(self, notices: Iterable[str]) -> None:
+        rules, index = _rules(self.extra)
+        opts = self.opts
+        log = _log(
+            self.head, rules, self.errors, notices, information_uri=opts.get("information_uri")
+        )
+        run = log["runs"][0]
+        run["results"] = 0
+        tail: dict[str, Any] = {}
+        _finish_run(tail, self.head, opts.get("category"))
+        text = dumps(log)
+        cut = text.rindex("0\n    }\n  ]\n}")
+        out = self.out
+        out.write(text[:cut])
+        if not self.count:
+            out.write("[]")
+        else:
+            out.write("[\n")
+            self.body.seek(0)
+            marks = {dumps(_MARK + code): str(index[code]) for code in self.extra}
+            seen = dumps(_MARK)[1:-1]
+            for line in self.body:
+                if seen in line:
+                    for mark, number in marks.items():
+                        line = line.replace(mark, number)
+                out.write(line)
+            out.write("\n      ]")
+        out.write("," + indented(dumps(tail)[1:], 2)[4:] + "\n  ]\n}\n")
+        self.body.close()
 
 
 def _findings(doc: DocumentResult) -> list[tuple[ClaimResult | None, Finding]]:
@@ -95,8 +195,23 @@ def _rule_docs() -> list[dict[str, Any]]:
     return list(rule_docs())
 
 
-def _rules(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """reportingDescriptors for every documented rule plus any other rule seen in the report."""
+def _extra_rules(documents: Iterable[DocumentResult]) -> dict[str, dict[str, Any]]:
+    """Descriptors of rules seen in the documents that no check documents."""
+    index = dict(_documented()[1])
+    extra: dict[str, dict[str, Any]] = {}
+    for doc in documents:
+        for _, f in _findings(doc):
+            if f.rule not in index:
+                extra[f.rule] = _extra_descriptor(f)  # the last one seen, as before
+    return extra
+
+
+def _extra_descriptor(f: Finding) -> dict[str, Any]:
+    return {"name": f.name, "verdict": f.verdict, "default_severity": f.severity}
+
+
+def _documented() -> tuple[tuple[dict[str, Any], ...], tuple[tuple[str, int], ...]]:
+    """Descriptors of the documented rules and their indices (the same for every document)."""
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for doc in _rule_docs():
@@ -105,15 +220,17 @@ def _rules(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
             continue
         index[code] = len(rules)
         rules.append(_descriptor(code, doc))
-    seen = {f.rule: f for d in report.documents for _, f in _findings(d)}
-    for code in sorted(set(seen) - set(index)):
-        f = seen[code]
+    return tuple(rules), tuple(index.items())
+
+
+def _rules(extra: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """reportingDescriptors for every documented rule plus the extra rules seen in a report."""
+    documented, known = _documented()
+    rules = list(documented)
+    index = dict(known)
+    for code in sorted(extra):
         index[code] = len(rules)
-        rules.append(
-            _descriptor(
-                code, {"name": f.name, "verdict": f.verdict, "default_severity": f.severity}
-            )
-        )
+        rules.append(_descriptor(code, extra[code]))
     return rules, index
 
 

@@ -6,10 +6,19 @@ otherwise. Only this module imports rich.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.errors import printable
-from claimcheck.model import SUMMARY_VERDICTS, ClaimResult, DocumentResult, Registry, Report
+from claimcheck.model import (
+    SUMMARY_VERDICTS,
+    ClaimResult,
+    DocumentResult,
+    Registry,
+    Report,
+    Tally,
+)
+from claimcheck.report.stream import StreamWriter
 
 VERDICT_STYLE = {
     "supported": "green",
@@ -22,18 +31,39 @@ VERDICT_STYLE = {
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def render(report: Report, color: bool = False, verbose: bool = False, **_: Any) -> str:
+def render(report: Report, color: bool = False, verbose: bool = False, **opts: Any) -> str:
     """The report as terminal text; `verbose` lists supported claims too."""
-    if not color:
-        return "\n".join(_plain_lines(report, verbose)) + "\n"
+    return Writer(color=color, verbose=verbose, **opts).render(report)
+
+
+class Writer(StreamWriter):
+    """Writes terminal text file by file, then the summary line."""
+
+    def document(self, doc: DocumentResult, report: Report) -> tuple[str, Any]:
+        verbose = bool(self.opts.get("verbose"))
+        if not self.opts.get("color"):
+            lines = _plain_document(doc, report.registry, verbose)
+            return "".join(line + "\n" for line in lines), None
+        console = _console()
+        with console.capture() as capture:
+            _rich_document(console, doc, report.registry, verbose)
+        return capture.get(), None
+
+    def end(self, notices: Iterable[str]) -> None:
+        line = _summary_line(self.tallies)
+        if not self.opts.get("color"):
+            self.out.write(printable(line) + "\n")
+            return
+        console = _console()
+        with console.capture() as capture:
+            console.print(line, style="bold", highlight=False)
+        self.out.write(capture.get())
+
+
+def _console() -> Any:
     from rich.console import Console
 
-    console = Console(force_terminal=True, color_system="standard", width=200, soft_wrap=True)
-    with console.capture() as capture:
-        for doc in report.documents:
-            _rich_document(console, doc, report.registry, verbose)
-        console.print(_summary_line(report), style="bold", highlight=False)
-    return capture.get()
+    return Console(force_terminal=True, color_system="standard", width=200, soft_wrap=True)
 
 
 def shown(claim: ClaimResult, verbose: bool) -> bool:
@@ -96,46 +126,44 @@ def _suggestion(claim: ClaimResult) -> str | None:
     return None
 
 
-def _plain_lines(report: Report, verbose: bool) -> list[str]:
-    lines: list[str] = []
-    for doc in report.documents:
-        if doc.error:
-            continue
-        claims = [c for c in doc.claims if shown(c, verbose)]
-        if not claims and not doc.findings:
-            continue
-        lines.append(f"{doc.path} ({_context_label(doc)})")
-        # What the document as a whole lacks comes first: it may concern every claim below.
-        for f in doc.findings:
+def _plain_document(doc: DocumentResult, registry: Registry, verbose: bool) -> list[str]:
+    """The lines of one file (none when it has nothing to show), a blank line last."""
+    if doc.error:
+        return []
+    claims = [c for c in doc.claims if shown(c, verbose)]
+    if not claims and not doc.findings:
+        return []
+    lines = [f"{doc.path} ({_context_label(doc)})"]
+    # What the document as a whole lacks comes first: it may concern every claim below.
+    for f in doc.findings:
+        waived = f" (waived: {f.waived})" if f.waived is not None else ""
+        lines.append(f"  document: {f.severity} {f.rule} {f.name}: {f.message}{waived}")
+        if f.suggestion:
+            lines.append(f"    add: {f.suggestion}")
+    for claim in claims:
+        where = claim.sentence.where
+        lines.append(f"  {where}: {claim.verdict.upper()}: {marked(claim)}")
+        for f in claim.findings:
             waived = f" (waived: {f.waived})" if f.waived is not None else ""
-            lines.append(f"  document: {f.severity} {f.rule} {f.name}: {f.message}{waived}")
-            if f.suggestion:
-                lines.append(f"    add: {f.suggestion}")
-        for claim in claims:
-            where = claim.sentence.where
-            lines.append(f"  {where}: {claim.verdict.upper()}: {marked(claim)}")
-            for f in claim.findings:
-                waived = f" (waived: {f.waived})" if f.waived is not None else ""
-                lines.append(f"    {f.severity} {f.rule} {f.name}: {f.message}{waived}")
-            if claim.claim_id and claim.verdict == "supported":
-                lines.append(f"    matches {claim.claim_id}")
-            suggestion = _suggestion(claim)
-            if suggestion:
-                lines.append(f"    use instead: {suggestion}")
-            evidence = _evidence_line(claim, report.registry)
-            if evidence:
-                lines.append(f"    evidence: {evidence}")
-        lines.append("")
-    lines.append(_summary_line(report))
+            lines.append(f"    {f.severity} {f.rule} {f.name}: {f.message}{waived}")
+        if claim.claim_id and claim.verdict == "supported":
+            lines.append(f"    matches {claim.claim_id}")
+        suggestion = _suggestion(claim)
+        if suggestion:
+            lines.append(f"    use instead: {suggestion}")
+        evidence = _evidence_line(claim, registry)
+        if evidence:
+            lines.append(f"    evidence: {evidence}")
+    lines.append("")
     # Everything from drafts, registries and file names is escaped: a draft must not be able
     # to retitle the window, plant a link or clear the screen of whoever reads the output.
     return [printable(line) for line in lines]
 
 
-def _summary_line(report: Report) -> str:
-    from claimcheck.report.json import summary
+def _summary_line(tallies: Iterable[Tally]) -> str:
+    from claimcheck.report.json import summary_of
 
-    s = summary(report)
+    s = summary_of(tallies)
     verdicts = ", ".join(f"{s['verdicts'][v]} {v}" for v in SUMMARY_VERDICTS if s["verdicts"][v])
     docs = s["documents"] - s["input_errors"]
     text = f"{docs} file{'s' if docs != 1 else ''} checked, {s['claims']} claim{'s' if s['claims'] != 1 else ''}"

@@ -1,0 +1,64 @@
+"""The compiled registry index, cached on disk: a validated Registry and its built Matcher.
+
+Loading YAML, validating it and building the matcher's index costs more than checking a
+small draft; a pickle of the result loads several times faster. The key is the code stamp
+(claimcheck.cache) and, for every registry and evidence file in load order, its path as
+shown and the sha256 of its bytes, so an edited, added or removed file, or other code,
+means a rebuild. A registry with an error is never cached (the error is raised every time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from claimcheck.cache import Store, code_stamp, digest, file_digest
+from claimcheck.model import Registry
+
+KIND = "index"
+
+
+def index_key(
+    registry_paths: Sequence[Path], evidence_paths: Sequence[Path], display: Callable[[Path], str]
+) -> str | None:
+    """The cache key of these files as they are now; None when they cannot all be read."""
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.registry.load import expand
+
+    parts: list[Any] = [code_stamp()]
+    try:
+        for paths, kind in ((registry_paths, "registry"), (evidence_paths, "evidence")):
+            parts.append(kind)
+            parts += [(display(p), str(p.resolve()), file_digest(p)) for p in expand(paths, kind)]
+    except (OSError, ClaimcheckError):
+        return None  # the loader will report it, naming the file
+    return digest(*parts)
+
+
+def cached_registry(store: Store | None, key: str | None) -> Registry | None:
+    """The Registry stored under `key`, its Matcher made the one `matcher_for` returns."""
+    if store is None or key is None:
+        return None
+    found = store.get(KIND, key)
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Registry)):
+        return None
+    registry, matcher = found
+    remember(registry, matcher)
+    return registry
+
+
+def save_index(store: Store | None, key: str | None, registry: Registry) -> None:
+    """Store the registry with the Matcher built for it (built now if need be)."""
+    if store is None or key is None:
+        return
+    from claimcheck.registry.match import matcher_for
+
+    store.put(KIND, key, (registry, matcher_for(registry)))
+
+
+def remember(registry: Registry, matcher: Any) -> None:
+    """Make `matcher_for(registry)` return this matcher rather than build a new one."""
+    from claimcheck.registry import match
+
+    match._remember(registry, matcher)

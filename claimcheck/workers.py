@@ -1,0 +1,180 @@
+"""A pool of worker processes that each hold one file at a time, so nothing is lost or hung.
+
+`multiprocessing.Pool` hangs for ever when a worker dies (the OOM killer, a crash in a C
+library): the task it held is never answered. Here every worker has its own pipe and holds
+one item; the parent waits on the pipes and on the processes themselves, so a dead worker
+is noticed at once, the item it held gets an error naming it, a new worker takes its place
+and the other items are finished.
+
+Start method: `fork` where the platform has it (Linux): workers share the parent's spaCy
+pipeline and registry index copy-on-write. Elsewhere (Windows, and macOS where fork is
+unsafe) `spawn`: the work function and its state are pickled to each worker. When no worker
+process can be started at all, the items are processed in this process.
+
+Workers ignore SIGINT (Ctrl-C reaches the whole process group): the parent alone handles the
+interrupt, stops its workers and reports it in one line; no worker prints a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import wait
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# State a forked worker inherits instead of receiving it pickled.
+_INHERITED: Any = None
+
+
+def start_method() -> str:
+    """`fork` on Linux (cheap workers sharing memory), else `spawn`."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return "fork"
+    return "spawn"
+
+
+def died(exitcode: int | None) -> str:
+    """Why a worker process ended, in words a user can act on."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (the system may have run out of memory)" if -exitcode == signal.SIGKILL else ""
+        return f"the worker process checking it was killed by {name}{hint}"
+    return f"the worker process checking it exited unexpectedly (exit code {exitcode})"
+
+
+def run(
+    work: Callable[[Any, T], R],
+    state: Any,
+    items: Iterable[T],
+    jobs: int,
+    on_death: Callable[[T, str], R],
+) -> Iterator[R]:
+    """`work(state, item)` for every item, in `jobs` worker processes; results as they finish.
+
+    Results come in completion order, not item order. An item whose worker died yields
+    `on_death(item, reason)`. With jobs <= 1, or when no worker can be started, the items are
+    worked on in this process.
+    """
+    todo = deque(items)
+    if jobs <= 1 or len(todo) <= 1:
+        for item in todo:
+            yield work(state, item)
+        return
+    try:
+        pool = _Pool(work, state, min(jobs, len(todo)))
+    except OSError:  # no processes here (a sandbox, a process limit): do the work ourselves
+        for item in todo:
+            yield work(state, item)
+        return
+    try:
+        yield from pool.run(todo, on_death)
+    finally:
+        pool.close()
+
+
+class _Worker:
+    def __init__(self, ctx: Any, work: Callable[..., Any], state: Any, fork: bool) -> None:
+        self.conn, child = ctx.Pipe()
+        args = (child, work, None if fork else state)
+        self.process = ctx.Process(target=_serve, args=args, daemon=True)
+        self.process.start()
+        child.close()
+        self.item: Any = None
+        self.busy = False
+
+
+class _Pool:
+    def __init__(self, work: Callable[..., Any], state: Any, jobs: int) -> None:
+        global _INHERITED
+        method = start_method()
+        self.fork = method == "fork"
+        self.ctx = multiprocessing.get_context(method)
+        self.work, self.state = work, state
+        if self.fork:
+            _INHERITED = state
+        self.workers: list[_Worker] = []
+        try:
+            for _ in range(jobs):
+                self.workers.append(self._start())
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self) -> _Worker:
+        return _Worker(self.ctx, self.work, self.state, self.fork)
+
+    def run(self, todo: deque[Any], on_death: Callable[[Any, str], Any]) -> Iterator[Any]:
+        for w in self.workers:
+            self._give(w, todo)
+        while any(w.busy for w in self.workers):
+            busy = [w for w in self.workers if w.busy]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for w in busy:
+                if w.conn in ready:
+                    try:
+                        result = w.conn.recv()
+                    except (EOFError, OSError):
+                        result = None  # it died mid-send: the sentinel tells why
+                    else:
+                        w.busy = False
+                        yield result
+                        self._give(w, todo)
+                        continue
+                if w.process.sentinel in ready or not w.process.is_alive():
+                    w.process.join()
+                    item, w.busy = w.item, False
+                    yield on_death(item, died(w.process.exitcode))
+                    w.conn.close()
+                    self.workers.remove(w)
+                    if todo:
+                        replacement = self._start()
+                        self.workers.append(replacement)
+                        self._give(replacement, todo)
+
+    def _give(self, w: _Worker, todo: deque[Any]) -> None:
+        if todo:
+            w.item = todo.popleft()
+            w.busy = True
+            w.conn.send(w.item)
+
+    def close(self) -> None:
+        """Stop every worker (they ignore SIGINT, so a terminate is the way) and reap them."""
+        global _INHERITED
+        for w in self.workers:
+            if w.process.is_alive():
+                with contextlib.suppress(OSError):
+                    w.conn.send(None)
+        for w in self.workers:
+            w.process.join(timeout=0.5 if not w.busy else 0)
+            if w.process.is_alive():
+                w.process.terminate()
+                w.process.join()
+            w.conn.close()
+        self.workers.clear()
+        _INHERITED = None
+
+
+def _serve(conn: Any, work: Callable[[Any, Any], Any], state: Any) -> None:
+    """A worker's loop: receive an item, send back `work(state, item)`, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if state is None:
+        state = _INHERITED
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        conn.send(work(state, item))
