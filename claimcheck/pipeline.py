@@ -458,6 +458,8 @@ def stream(
             yield ready.pop(index)
     finally:
         finished.close()
+    if session.store is not None and session.store.writes:
+        session.store.prune()  # at most once a day: entries nobody used for a month go
 
 
 def _check_all(

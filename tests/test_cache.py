@@ -222,3 +222,18 @@ def test_a_failed_write_leaves_no_entry_and_stops_trying(tmp_path, monkeypatch):
     assert store.get("result", "cd" * 32) is None
     assert [p for p in (tmp_path / "c").rglob("*") if p.is_file()] == []
     assert store.usable is False
+
+
+def test_entries_nobody_used_for_a_month_are_pruned_once_a_day(tmp_path):
+    store = cache.Store(tmp_path / "c")
+    store.put("result", "ee" * 32, "old")
+    store.put("result", "ff" * 32, "new")
+    old = store._path("result", "ee" * 32)
+    month = 31 * 86400
+    os.utime(old, (old.stat().st_atime - month, old.stat().st_mtime - month))
+    assert store.prune() == 1
+    assert store.get("result", "ee" * 32) is None
+    assert store.get("result", "ff" * 32) == "new"
+    store.put("result", "ee" * 32, "old")
+    os.utime(old, (old.stat().st_atime - month, old.stat().st_mtime - month))
+    assert store.prune() == 0  # pruned today already

@@ -86,15 +86,20 @@ def child(tmp_path: Path, mode: str, target: str, *args: str) -> subprocess.Pope
     )
 
 
-def test_a_killed_worker_names_its_file_and_the_other_files_are_checked(tmp_path):
-    drafts(tmp_path)
-    proc = child(tmp_path, "kill", "d3.md", "check", "drafts", "--jobs", "2", "--format", "json")
+def finish(proc: subprocess.Popen, timeout: float, hung: str) -> tuple[str, str]:
+    """The child's stdout and stderr; a child still running after `timeout` fails the test."""
     try:
-        out, err = proc.communicate(timeout=90)
+        return proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        pytest.fail("the run hung after a worker was killed")
+        pytest.fail(hung)
+
+
+def test_a_killed_worker_names_its_file_and_the_other_files_are_checked(tmp_path):
+    drafts(tmp_path)
+    proc = child(tmp_path, "kill", "d3.md", "check", "drafts", "--jobs", "2", "--format", "json")
+    out, err = finish(proc, 90, "the run hung after a worker was killed")
     assert proc.returncode == 2
     assert err.splitlines()[0] == (
         "claimcheck: error: drafts/d3.md: the worker process checking it was killed by "
@@ -118,12 +123,7 @@ def test_ctrl_c_with_two_workers_is_one_line_and_no_worker_traceback(tmp_path):
         time.sleep(0.05)
     time.sleep(0.2)  # let the second worker reach its file too
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
-    try:
-        out, err = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        pytest.fail("the run did not stop on Ctrl-C")
+    _, err = finish(proc, 30, "the run did not stop on Ctrl-C")
     assert err == "claimcheck: error: interrupted\n"
     assert proc.returncode == 2
 
