@@ -192,6 +192,8 @@ POSTER = [
                 "2. Fischer A, Nakamura H, Duarte R. Knee Surg Sports Traumatol Arthrosc.",
                 "2025;33(4):1122-1134.",
                 "3. Andersson K, Patel R, Moreau L. Bone Joint J. 2025;107-B(6):640-647.",
+                "4. Meridian Orthopaedics. ArcGuide navigation accuracy verification. Test report",
+                "TR-0231 Rev C. Data on file; 2023.",
             ],
         ),
     ],
@@ -209,13 +211,22 @@ POSTER_STYLES = {
 
 # --------------------------------------------------------------------------- deck (field)
 
-# (title, bullets or None, table rows or None, speaker notes)
+# The pointer to the IFU that claimcheck.yaml's registry requires on every slide with an
+# ArcGuide claim (REQ-ARC-FIELD-IFU): on slide 3 as a footnote, on slide 2 in the notes, on
+# the safety slide; slide 4 lacks it.
+DECK_IFU = (
+    "See the ArcGuide Instructions for Use for indications, contraindications, warnings and "
+    "precautions."
+)
+
+# (title, bullets or None, table rows or None, speaker notes, footnote or None)
 DECK = [
     (
         "ArcGuide clinical evidence overview",
         ["Field training deck for discussions with orthopaedic surgeons"],
         None,
         "Open by asking which instrumentation the surgeon uses today.",
+        None,
     ),
     (
         "Operating-room efficiency",
@@ -226,7 +237,9 @@ DECK = [
             "Shorter cases free up theatre capacity for an extra procedure every day.",
         ],
         None,
-        "Talking point: with ArcGuide, patients recover faster and beds turn over sooner.",
+        "Talking point: with ArcGuide, patients recover faster and beds turn over sooner. "
+        + DECK_IFU,
+        None,
     ),
     (
         "Alignment and revision",
@@ -250,6 +263,7 @@ DECK = [
             ],
         ],
         "If asked about blood loss, refer the question to Medical Affairs.",
+        DECK_IFU,
     ),
     (
         "Also from Meridian",
@@ -261,6 +275,20 @@ DECK = [
         ],
         None,
         "",
+        None,
+    ),
+    (
+        "Important Safety Information",
+        [
+            "ArcGuide is contraindicated in patients with active infection at the operative "
+            "site.",
+            "Complications may include pin-site fracture, infection, bleeding and navigation "
+            "inaccuracy requiring conversion to conventional instrumentation.",
+            DECK_IFU,
+        ],
+        None,
+        "",
+        None,
     ),
 ]
 
@@ -344,7 +372,7 @@ def build_poster(out: Path) -> Path:
 
 
 def build_deck(out: Path) -> Path:
-    """Write the four-slide field deck: bullets, a table and speaker notes."""
+    """Write the five-slide field deck: bullets, a table, a footnote and speaker notes."""
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -356,7 +384,7 @@ def build_deck(out: Path) -> Path:
     props.created = FIXED
     props.modified = FIXED
     props.revision = 1
-    for index, (title, bullets, rows, notes) in enumerate(DECK):
+    for index, (title, bullets, rows, notes, footnote) in enumerate(DECK):
         layout = prs.slide_layouts[0 if index == 0 else (5 if rows else 1)]
         slide = prs.slides.add_slide(layout)
         slide.shapes.title.text = title
@@ -378,6 +406,10 @@ def build_deck(out: Path) -> Path:
                     frame = table.cell(r, c).text_frame
                     frame.text = text
                     frame.paragraphs[0].runs[0].font.size = Pt(16)
+        if footnote:
+            box = slide.shapes.add_textbox(Inches(0.5), Inches(6.6), Inches(9), Inches(0.5))
+            box.text_frame.text = footnote
+            box.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
         if notes:
             slide.notes_slide.notes_text_frame.text = notes
     path = out / "field-deck.pptx"

@@ -419,6 +419,7 @@ def test_registry_validate_on_the_examples(monkeypatch):
     last = out.strip().splitlines()[-1]
     assert re.fullmatch(
         rf"{len(reg.claims)} claims, {len(reg.prohibited)} prohibited, "
+        rf"{len(reg.required)} required statements, "
         rf"{len(reg.evidence)} evidence records: 0 error\(s\), (\d+) warning\(s\)",
         last,
     ), last

@@ -37,6 +37,18 @@ CLAIM_KEYS = {
     "requires",
     "notes",
     "examples",  # additive (README): the claim's self-tests, run by `claimcheck registry test`
+    "footnotes",
+}
+REQUIRED_KEYS = {
+    "id",
+    "text",
+    "variants",
+    "scope",
+    "when",
+    "placement",
+    "in_notes",
+    "severity",
+    "notes",
 }
 SCOPE_KEYS = {"products", "audiences", "channels", "markets", "indications"}
 PROHIBITED_KEYS = {"id", "phrases", "reason", "severity"}
@@ -324,7 +336,7 @@ def _units(draft: str, folder: Path = EXAMPLES) -> dict[str, str]:
 def test_registry_matches_the_formats_shape():
     registry = _registry()
     assert registry["version"] == 1
-    assert set(registry) <= {"version", "claims", "prohibited"}
+    assert set(registry) <= {"version", "claims", "prohibited", "required"}
     evidence = _evidence()
     for claim in registry["claims"]:
         where = claim.get("id", "?")
@@ -349,6 +361,13 @@ def test_registry_matches_the_formats_shape():
                 assert phrase.lower() in wording.lower(), (
                     f"{where}: approved wording lacks its own required qualifier {phrase!r}"
                 )
+    for entry in registry.get("required", []):
+        assert set(entry) <= REQUIRED_KEYS, entry["id"]
+        assert ID_RE.match(entry["id"]) and entry["text"].strip()
+        assert set(entry.get("scope", {})) <= SCOPE_KEYS, entry["id"]
+        assert entry.get("when", "claims") in {"claims", "always"}
+        assert entry.get("placement", "document") in {"document", "page", "slide"}
+        assert not entry.get("in_notes") or entry["placement"] in {"page", "slide"}
     for entry in registry["prohibited"]:
         assert set(entry) <= PROHIBITED_KEYS, entry["id"]
         assert ID_RE.match(entry["id"])
@@ -418,6 +437,11 @@ def test_registry_covers_every_scenario_the_demo_needs():
     assert "FDA approved" in prohibited["NO-FDA-APPROVED"]
     products = {p for c in claims.values() for p in c["scope"].get("products", [])}
     assert products == {"arcguide", "flexiseal"}
+    # required statements: an ISI per audience, a same-slide rule for the deck, one footnote
+    required = {r["id"]: r for r in _registry()["required"]}
+    assert required["REQ-ARC-ISI-PATIENT"]["scope"]["audiences"] == ["patient"]
+    assert required["REQ-ARC-FIELD-IFU"]["placement"] == "slide"
+    assert [c for c in claims if claims[c].get("footnotes")] == ["ARC-BENCH-ACCURACY"]
 
 
 def test_root_config_uses_only_documented_keys_and_points_at_the_demo():
@@ -539,7 +563,7 @@ def test_deck_has_a_table_and_speaker_notes():
     from pptx import Presentation
 
     slides = list(Presentation(str(EXAMPLES / "field-deck.pptx")).slides)
-    assert len(slides) == 4
+    assert len(slides) == 5  # the fifth is the Important Safety Information
     assert any(shape.has_table for shape in slides[2].shapes)
     assert "recover faster" in slides[1].notes_slide.notes_text_frame.text
 

@@ -43,9 +43,11 @@ def parse_expected() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if set(line) <= set("|- "):
             continue
-        if cells[0] in ("#", "Where"):
+        if cells[0] in ("#", "Where", "Rule"):
             header = cells
             continue
+        if header and header[0] == "Rule":
+            continue  # document findings: see parse_document_rows
         if header and header[0] == "#":
             row = dict(zip(header, cells, strict=False))
             claims.append((path, _squash(row["Sentence"]), row["Verdict"], row["Claim"]))
@@ -55,7 +57,29 @@ def parse_expected() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
     return claims, silent
 
 
+def parse_document_rows() -> dict[str, list[dict[str, str]]]:
+    """Per draft, the rows of its "Required statements and document findings" table."""
+    rows: dict[str, list[dict[str, str]]] = {}
+    path = None
+    header: list[str] = []
+    for line in (ROOT / "examples" / "EXPECTED.md").read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"^## `([^`]+)`", line)
+        if heading:
+            path, header = heading.group(1), []
+            rows[path] = []
+            continue
+        if not line.startswith("|") or path is None or set(line) <= set("|- "):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells[0] in ("#", "Where", "Rule"):
+            header = cells
+        elif header and header[0] == "Rule":
+            rows[path].append(dict(zip(header, cells, strict=False)))
+    return rows
+
+
 EXPECTED, SILENT = parse_expected()
+DOCUMENT_ROWS = parse_document_rows()
 
 
 def _run(fmt: str) -> tuple[int, str, str]:
@@ -137,6 +161,40 @@ def test_no_claims_beyond_the_answer_key(report: dict) -> None:
         if (doc["path"], _squash(c["sentence"])) not in expected
     ]
     assert extra == []
+
+
+def _label(place: dict | None) -> str:
+    """'line 13', 'slide 2 notes', 'paragraph 21', or 'document' (a finding at the start)."""
+    if place is None or place.get("location") is None:
+        return "document"
+    loc = place["location"]
+    label = next(f"{k} {loc[k]}" for k in ("line", "page", "slide", "paragraph") if loc.get(k))
+    return f"{label} notes" if place.get("part") == "notes" else label
+
+
+@pytest.mark.parametrize("path", sorted(DOCUMENT_ROWS))
+def test_document_findings_and_statements_match_the_answer_key(report: dict, path: str) -> None:
+    (doc,) = [d for d in report["documents"] if d["path"] == path]
+    rows = DOCUMENT_ROWS[path]
+    findings = sorted(
+        (f["rule"], f["claim_id"] or "-", _label({"location": f["location"]}))
+        for f in doc["findings"]
+    )
+    assert findings == sorted(
+        (r["Rule"], r["Id"], r["Shown at"]) for r in rows if r["Rule"] != "-"
+    ), doc["findings"]
+    statements = {
+        st["id"]: (st["status"], ", ".join(_label(p) for p in st["found"]) or "-")
+        for st in doc["statements"]
+    }
+    assert statements == {r["Id"]: (r["Status"], r["Found at"]) for r in rows if r["Status"] != "-"}
+
+
+def test_the_demo_shows_each_document_finding_once(report: dict) -> None:
+    rules = [f["rule"] for d in report["documents"] for f in d["findings"]]
+    assert sorted(rules) == ["CC401", "CC402", "CC403", "CC404"]
+    text = (ROOT / "examples" / "EXPECTED.md").read_text(encoding="utf-8")
+    assert re.search(r"Document findings: 4, one of each rule", text)
 
 
 def test_demo_json_matches_schema(report: dict) -> None:

@@ -300,19 +300,28 @@ class DocumentContext:
         lacking: list[tuple[int, tuple[Sentence, ...]]] = []
         fmt = self.doc.format
         if found.complete and statement.placement != "document" and fmt in ("pdf", "pptx"):
-            units: dict[int, list[Sentence]] = {}
+            claims_on: dict[int, list[Sentence]] = {}
             for c in triggers:
                 unit = unit_of(fmt, c.sentence)
                 if unit is not None:
-                    units.setdefault(unit, []).append(c.sentence)
-            for unit, sentences in sorted(units.items()):
-                region = [
-                    s
-                    for s in self.sentences
-                    if unit_of(fmt, s) == unit and (statement.in_notes or s.kind != "notes")
-                ]
-                if not self._find(Stream(region), statement).complete:
-                    lacking.append((unit, tuple(sentences)))
+                    claims_on.setdefault(unit, []).append(c.sentence)
+            pages: dict[int, list[Sentence]] = {}
+            for s in self.sentences:
+                unit = unit_of(fmt, s)
+                if unit is not None:
+                    pages.setdefault(unit, []).append(s)
+            places: list[Sentence] = []  # where it stands whole, page by page (notes too)
+            for unit, region in sorted(pages.items()):
+                whole = self._find(Stream(region), statement)
+                places += whole.sentences
+                if unit not in claims_on:
+                    continue
+                if whole.complete and not statement.in_notes:
+                    whole = self._find(Stream([s for s in region if s.kind != "notes"]), statement)
+                if not whole.complete:
+                    lacking.append((unit, tuple(claims_on[unit])))
+            if places:
+                found = Found(tuple(places), ())
         return Requirement(statement, tuple(c.sentence for c in triggers), found, tuple(lacking))
 
     def _names_product(self, products: Iterable[str]) -> bool:
