@@ -7,11 +7,11 @@ past its `expires` date stops waiving, and the run says so in a notice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from claimcheck.fingerprint import assign_fingerprints, normalise, posix_path
 from claimcheck.globs import matches
@@ -47,6 +47,8 @@ def apply_waivers(
     if any(not f.fingerprint for f in _findings(result)):
         result = assign_fingerprints(result)
     waivers = tuple(waivers)
+    if not waivers and not any(b.suppressions for b in blocks):
+        return result, []  # nothing can waive anything: no copy of any claim or finding
     notices: list[str] = []
     expired_noticed: set[int] = set()
 
@@ -73,14 +75,17 @@ def apply_waivers(
             return replace(finding, waived=_reason(waiver), waived_by="config")
         return finding
 
-    claims = tuple(
-        replace(
-            c, findings=tuple(waive(f, c.sentence.text, _inline_for(c, blocks)) for f in c.findings)
-        )
-        for c in result.claims
-    )
+    claims = tuple(_waived_claim(c, waive, _inline_for(c, blocks)) for c in result.claims)
     findings = tuple(waive(f, None, ()) for f in result.findings)
     return replace(result, claims=claims, findings=findings), notices
+
+
+def _waived_claim(claim: ClaimResult, waive: Callable[..., Finding], inline: Any) -> ClaimResult:
+    """The claim with its findings waived; the same object when none of them changes."""
+    findings = tuple(waive(f, claim.sentence.text, inline) for f in claim.findings)
+    if all(new is old for new, old in zip(findings, claim.findings, strict=True)):
+        return claim
+    return replace(claim, findings=findings)
 
 
 def _findings(result: DocumentResult) -> Iterable[Finding]:
