@@ -479,7 +479,9 @@ def _check_all(
     jobs = options.jobs or (os.cpu_count() or 1)
     if len(todo) < PARALLEL_MIN_FILES:
         jobs = 1
-    state = _Work(checker, writer, report_head, cache)
+    from claimcheck.registry.products import product_names
+
+    state = _Work(checker, writer, report_head, cache, product_names(session.registry))
 
     def died(item: tuple[int, Path, str, Any], reason: str) -> tuple[int, Outcome]:
         index, _, display, _ = item
@@ -503,6 +505,7 @@ class _Work:
     writer: StreamWriter | None
     head: Report | None
     cache: Results
+    names: frozenset[tuple[str, ...]]  # the registry's product names (registry.products)
 
 
 _WORKER_READY = False
@@ -514,7 +517,7 @@ def _work(state: _Work, item: tuple[int, Path, str, Any]) -> tuple[int, Outcome]
     if not _WORKER_READY:  # a spawned worker: the matcher it was sent is the registry's
         from claimcheck.registry.index import remember
 
-        remember(state.checker.session.registry, state.checker.matcher)
+        remember(state.checker.session.registry, state.checker.matcher, state.names)
         _WORKER_READY = True
     index, path, display, key = item
     result, notices = state.checker.check(path, display)

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from claimcheck import cache, pipeline
 from claimcheck.cli import cli
-from claimcheck.registry import match
+from claimcheck.registry import match, products
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-12-01"
@@ -93,6 +93,7 @@ def test_a_rerun_checks_nothing_and_an_edited_draft_alone_again(demo, monkeypatc
 
 
 def test_a_warm_index_neither_reads_the_yaml_nor_builds_the_matcher(demo, monkeypatch):
+    monkeypatch.setattr(products, "_SEEN", {})  # nothing kept from earlier tests
     first = check("--format", "json", "--no-cache")
     check("--format", "json")  # fills the caches
 
@@ -101,6 +102,7 @@ def test_a_warm_index_neither_reads_the_yaml_nor_builds_the_matcher(demo, monkey
 
     monkeypatch.setattr("claimcheck.registry.load.load_registry", refused)
     monkeypatch.setattr(match.Matcher, "_build", refused)
+    monkeypatch.setattr(products, "_collect", refused)
     # Results come from the cache too; a new draft needs the index itself.
     assert check("--format", "json") == first
     (demo / "examples" / "new.md").write_text(

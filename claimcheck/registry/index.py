@@ -1,7 +1,9 @@
-"""The compiled registry index, cached on disk: a validated Registry and its built Matcher.
+"""The compiled registry index, cached on disk: a validated Registry, its built Matcher and
+the product names detection looks for.
 
-Loading YAML, validating it and building the matcher's index costs more than checking a
-small draft; a pickle of the result loads several times faster. The key is the code stamp
+Loading YAML, validating it, building the matcher's index and finding the registry's
+product names costs more than checking a small draft; a pickle of the result loads several
+times faster. The key is the code stamp
 (claimcheck.cache) and, for every registry and evidence file in load order, its path as
 shown and the sha256 of its bytes, so an edited, added or removed file, or other code,
 means a rebuild. A registry with an error is never cached (the error is raised every time).
@@ -37,28 +39,37 @@ def index_key(
 
 
 def cached_registry(store: Store | None, key: str | None) -> Registry | None:
-    """The Registry stored under `key`, its Matcher made the one `matcher_for` returns."""
+    """The Registry stored under `key`, with its Matcher and product names in place (so
+    `matcher_for` and `product_names` return them rather than build them again)."""
     if store is None or key is None:
         return None
     found = store.get(KIND, key)
-    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Registry)):
+    if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], Registry)):
         return None
-    registry, matcher = found
-    remember(registry, matcher)
+    registry, matcher, names = found
+    remember(registry, matcher, names)
     return registry
 
 
 def save_index(store: Store | None, key: str | None, registry: Registry) -> None:
-    """Store the registry with the Matcher built for it (built now if need be)."""
+    """Store the registry with the Matcher and product names built for it (built now if need
+    be)."""
     if store is None or key is None:
         return
     from claimcheck.registry.match import matcher_for
+    from claimcheck.registry.products import product_names
 
-    store.put(KIND, key, (registry, matcher_for(registry)))
+    store.put(KIND, key, (registry, matcher_for(registry), product_names(registry)))
 
 
-def remember(registry: Registry, matcher: Any) -> None:
-    """Make `matcher_for(registry)` return this matcher rather than build a new one."""
-    from claimcheck.registry import match
+def remember(registry: Registry, matcher: Any, names: frozenset[tuple[str, ...]] | None) -> None:
+    """Hand a registry's matcher (and product names) to the modules that keep them per process.
+
+    Both keep what they built per registry object in a private table (`match._remember`,
+    `products._SEEN`); this fills those tables as building would have.
+    """
+    from claimcheck.registry import match, products
 
     match._remember(registry, matcher)
+    if names is not None:
+        products._SEEN[id(registry)] = (registry, names)
