@@ -50,7 +50,8 @@ def run(bench: Bench) -> dict[str, Any]:
             variants[name] = lambda line=line: harness.timed([line], cwd=bench.out, ok=None)
     results = harness.interleave(variants, max(bench.runs, 5))
     harness.print_table(
-        f"one {WORDS}-word draft, fresh process, medians of {max(bench.runs, 5)} interleaved runs",
+        f"one {len(text.split())}-word draft, fresh process, CPU seconds, medians of "
+        f"{max(bench.runs, 5)} interleaved runs",
         results,
         reference="claimcheck first run",
         field="cpu",
