@@ -247,7 +247,8 @@ class Store:
         removed = 0
         for path in _entries(self.root):
             try:
-                if now - path.stat().st_atime > max_age_days * 86400:
+                st = path.stat()  # last read (atime, where the mount keeps it) or written
+                if now - max(st.st_atime, st.st_mtime) > max_age_days * 86400:
                     path.unlink()
                     removed += 1
             except OSError:

@@ -458,7 +458,7 @@ def stream(
             yield ready.pop(index)
     finally:
         finished.close()
-    if session.store is not None and session.store.writes:
+    if session.store is not None:
         session.store.prune()  # at most once a day: entries nobody used for a month go
 
 

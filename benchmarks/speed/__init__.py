@@ -7,4 +7,5 @@ throughput  1,000 drafts: first run and result-cache re-run against write-good a
 cold        one small file in a fresh process: CPU with no cache and with the index cache warm
 memory      peak memory of the 1,000-draft run with --format json
 pdf         a PDF corpus against the pypdf extract_text floor
+stages      one process on 100 drafts, each stage of the pipeline timed
 """
