@@ -27,16 +27,21 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip('"').strip()
 
 
-def parse_expected() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
-    """(path, sentence, verdict, claim id) rows and (path, text) rows that must stay silent."""
+def parse_expected() -> tuple[
+    list[tuple[str, str, str, str]], list[tuple[str, str]], dict[str, list[dict[str, str]]]
+]:
+    """(path, sentence, verdict, claim id) rows, (path, text) rows that must stay silent, and
+    per draft the rows of its "Required statements and document findings" table."""
     claims: list[tuple[str, str, str, str]] = []
     silent: list[tuple[str, str]] = []
+    documents: dict[str, list[dict[str, str]]] = {}
     path = None
     header: list[str] = []
     for line in (ROOT / "examples" / "EXPECTED.md").read_text(encoding="utf-8").splitlines():
         heading = re.match(r"^## `([^`]+)`", line)
         if heading:
             path, header = heading.group(1), []
+            documents[path] = []
             continue
         if not line.startswith("|") or path is None:
             continue
@@ -47,39 +52,18 @@ def parse_expected() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, s
             header = cells
             continue
         if header and header[0] == "Rule":
-            continue  # document findings: see parse_document_rows
+            documents[path].append(dict(zip(header, cells, strict=False)))
+            continue
         if header and header[0] == "#":
             row = dict(zip(header, cells, strict=False))
             claims.append((path, _squash(row["Sentence"]), row["Verdict"], row["Claim"]))
         elif header and header[0] == "Where":
             row = dict(zip(header, cells, strict=False))
             silent.append((path, _squash(row["Text"])))
-    return claims, silent
+    return claims, silent, documents
 
 
-def parse_document_rows() -> dict[str, list[dict[str, str]]]:
-    """Per draft, the rows of its "Required statements and document findings" table."""
-    rows: dict[str, list[dict[str, str]]] = {}
-    path = None
-    header: list[str] = []
-    for line in (ROOT / "examples" / "EXPECTED.md").read_text(encoding="utf-8").splitlines():
-        heading = re.match(r"^## `([^`]+)`", line)
-        if heading:
-            path, header = heading.group(1), []
-            rows[path] = []
-            continue
-        if not line.startswith("|") or path is None or set(line) <= set("|- "):
-            continue
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if cells[0] in ("#", "Where", "Rule"):
-            header = cells
-        elif header and header[0] == "Rule":
-            rows[path].append(dict(zip(header, cells, strict=False)))
-    return rows
-
-
-EXPECTED, SILENT = parse_expected()
-DOCUMENT_ROWS = parse_document_rows()
+EXPECTED, SILENT, DOCUMENT_ROWS = parse_expected()
 
 
 def _run(fmt: str) -> tuple[int, str, str]:

@@ -259,7 +259,7 @@ class DocumentContext:
     def approved(self, claim: ClaimResult) -> ApprovedClaim | None:
         """The approved claim a judged claim matched (None for unmatched and prohibited ones)."""
         if self._approved is None:
-            self._approved = {c.id: c for c in self.registry.claims}
+            self._approved = _by_id(self.registry)
         return self._approved.get(claim.claim_id) if claim.claim_id else None
 
     def about(self, claim: ClaimResult) -> frozenset[str]:
@@ -394,6 +394,16 @@ class DocumentContext:
                     )
                 )
         return tuple(out)
+
+
+_LAST: list = [None, {}]  # the registry last indexed by claim id, and that index
+
+
+def _by_id(registry: Registry) -> dict[str, ApprovedClaim]:
+    """The registry's approved claims by id (built once per registry, not per document)."""
+    if _LAST[0] is not registry:
+        _LAST[:] = [registry, {c.id: c for c in registry.claims}]
+    return _LAST[1]
 
 
 def names_in(sentence: Sentence, products: Iterable[str]) -> set[str]:

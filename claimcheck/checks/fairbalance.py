@@ -32,26 +32,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks.document import HEADING_KINDS, DocumentContext, where_list
+from claimcheck.detect import CLAIM_KINDS
 from claimcheck.model import STRENGTH_NONE, Hit
 
 CODE = "CC404"
 NAME = "fair-balance"
 VERDICT = "document"
 
-# Live cue kinds that make a claim a benefit claim (regulatory standing alone is not one).
-BENEFIT_KINDS = frozenset(
-    {
-        "effect",
-        "comparative",
-        "superlative",
-        "absolute",
-        "red-flag",
-        "causal",
-        "correlational",
-        "intensifier",
-        "population",
-    }
-)
+# Live cue kinds that make a claim a benefit claim: the detector's claim cues but regulatory
+# standing and bare attributes ("is CE marked", "comes in a 5 mL applicator"), which state
+# no benefit.
+BENEFIT_KINDS = CLAIM_KINDS - {"standing", "attribute"}
 
 
 def check(ctx: DocumentContext) -> Iterator[Hit]:
