@@ -197,6 +197,16 @@ class Claim:
         return tuple(c for c in self.cues if c.kind == kind and not (live and c.negated))
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Whether a sentence is a claim, the rule that decided, and why in words."""
+
+    claim: bool
+    reason: str  # the rule: see claimcheck.detect.decide.REASONS
+    why: str = ""  # one line for explain, quoting the words that decided
+    span: tuple[int, int] | None = None  # those words, offsets into the sentence
+
+
 # --------------------------------------------------------------------------- registry
 
 
@@ -389,6 +399,19 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """One approved wording the matcher retrieved for a sentence, as `explain` shows it."""
+
+    claim_id: str
+    wording: str
+    score: float  # 0 when a guard vetoed it
+    shared: tuple[str, ...] = ()  # the terms both state
+    vetoed: str | None = None  # the guard that set it aside
+    passed_over: str | None = None  # the selection rule that chose another claim instead
+    chosen: bool = False  # the match
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a check yields: the judge adds code, severity, location and fingerprint."""
 
@@ -534,6 +557,20 @@ class Tally:
             return 0
         floor = SEVERITY_RANK[fail_on]
         return sum(n for s, n in self.severities if SEVERITY_RANK.get(s, 0) >= floor)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """How one sentence was read and judged, for `claimcheck explain`."""
+
+    sentence: Sentence
+    context: Context
+    decision: Decision
+    claim: Claim  # every cue, with negation and hedge scope, and the strength
+    scopes: tuple[tuple[str, str, int, int], ...] = ()  # (kind, trigger, start, end) of scope
+    candidates: tuple[Candidate, ...] = ()
+    result: ClaimResult | None = None  # the verdict, when the sentence is a claim
+    path: str | None = None  # the draft it came from
 
 
 @dataclass(frozen=True, slots=True)

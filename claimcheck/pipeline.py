@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 from claimcheck import __version__
 from claimcheck.cache import Store, open_store
 from claimcheck.errors import ClaimcheckError, ConfigError, UsageError, internal_message
-from claimcheck.model import Context, Document, DocumentResult, Registry, Report
+from claimcheck.model import (
+    Candidate,
+    Context,
+    Document,
+    DocumentResult,
+    Explanation,
+    Registry,
+    Report,
+)
 from claimcheck.results import Outcome, Results, outcome_of
 
 if TYPE_CHECKING:
@@ -364,6 +372,56 @@ class Checker:
         )
         result = assign_fingerprints(result)
         return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of, root=config.root)
+
+    def explain(self, doc: Document, path: Path, where: int | None = None) -> list[Explanation]:
+        """How each sentence of a document (at a location: line, paragraph, page or slide,
+        as check reports it) was read and judged."""
+        from claimcheck.checks.judge import judge
+        from claimcheck.detect import reading, scopes
+        from claimcheck.registry.products import product_names
+        from claimcheck.segment import segment
+
+        ctx: Context = self.session.config.context_for(path, doc.context, self.cli_context)
+        settings = self.session.config.settings_for(path)
+        model = self.session.strength_model
+        if model is not None:
+            settings = replace(settings, strength_model=model)
+        names = product_names(self.session.registry, ctx.product)
+        out = []
+        for sentence in segment(doc):
+            if where is not None and _location_number(sentence) != where:
+                continue
+            claim, decision = reading(sentence, names)
+            if model is not None and decision.claim:
+                claim = model.rescore(claim)
+            candidates: tuple[Candidate, ...] = ()
+            result = None
+            if decision.claim:
+                candidates = tuple(self.matcher.explain(claim, ctx))
+                match = self.matcher.match(claim, ctx)
+                result = judge(claim, match, self.session.registry, ctx, settings)
+            out.append(
+                Explanation(
+                    sentence=sentence,
+                    context=ctx,
+                    decision=decision,
+                    claim=claim,
+                    scopes=scopes(sentence),
+                    candidates=candidates,
+                    result=result,
+                    path=doc.path,
+                )
+            )
+        return out
+
+
+def _location_number(sentence: Any) -> int | None:
+    """The number check reports a sentence at: its line, else page, slide or paragraph."""
+    loc = sentence.location
+    for value in (loc.line, loc.page, loc.slide, loc.paragraph):
+        if value is not None:
+            return value
+    return None
 
 
 def head(options: Options, session: Session) -> Report:

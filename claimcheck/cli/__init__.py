@@ -16,6 +16,7 @@ def cli() -> None:
 def _register() -> None:
     """Explicit command registration (no discovery magic)."""
     from claimcheck.cli.check import check_command
+    from claimcheck.cli.explain import explain_command
     from claimcheck.cli.init import init_command
     from claimcheck.cli.lsp import lsp_command
     from claimcheck.cli.model import model_group
@@ -27,6 +28,7 @@ def _register() -> None:
         check_command,
         report_command,
         annotate_command,
+        explain_command,
         registry_group,
         rules_group,
         model_group,

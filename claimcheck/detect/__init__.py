@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from claimcheck.detect.decide import CLAIM_KINDS, NON_CLAIM_KINDS, Decision, decide
+from claimcheck.detect.decide import CLAIM_KINDS, NON_CLAIM_KINDS, decide
 from claimcheck.detect.lexicon import LexHit, Lexicon, lexicon
 from claimcheck.detect.numbers import numbers
-from claimcheck.model import STRENGTH_NONE, Claim, Cue, Sentence, Token
+from claimcheck.model import STRENGTH_NONE, Claim, Cue, Decision, Sentence, Token
 from claimcheck.segment import tokens_of
 
-__all__ = ["analyse", "detect", "decide", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
+__all__ = ["analyse", "detect", "decide", "reading", "scopes", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
 
 TRIGGERS = ("negation", "hedge", "pseudo")
 # Cue kinds whose phrases carry their own negation or hedge ("no side effects", "no risk",
@@ -249,6 +249,23 @@ def _strength(
         if not negated:
             live = max(live, value)
     return live, relation
+
+
+def scopes(sentence: Sentence) -> tuple[tuple[str, str, int, int], ...]:
+    """(kind, trigger words, start, end) of every negation and hedge scope, as character
+    offsets into the sentence: what `explain` shows of ConText scope."""
+    lex = lexicon()
+    tokens = tokens_of(sentence)
+    if not tokens:
+        return ()
+    hits = _resolve(lex.match(tokens))
+    out = []
+    for kind, ranges in _scopes(hits, tokens, lex).items():
+        for lo, hi, a, b, _ in ranges:
+            trigger = sentence.text[tokens[a].start : tokens[b - 1].end]
+            if hi > lo:
+                out.append((kind, trigger, tokens[lo].start, tokens[hi - 1].end))
+    return tuple(sorted(out, key=lambda s: s[2]))
 
 
 def _leading(claim: Claim, kinds: tuple[str, ...], lead: int) -> bool:

@@ -23,11 +23,11 @@ for life is here" is a claim, "Log your sleep each morning" an instruction).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from claimcheck.detect.lexicon import Lexicon, lexicon
+from claimcheck.model import Decision
 from claimcheck.segment import tokens_of
 
 if TYPE_CHECKING:
@@ -149,17 +149,8 @@ _INN = re.compile(
     r"coxib|terol|tropium|mide)$"
 )
 _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
+_FOOTNOTE_MARKS = frozenset("¹²³⁴⁵⁶⁷⁸⁹*†‡§¶")
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Whether a sentence is a claim, the rule that decided, and why in words."""
-
-    claim: bool
-    reason: str  # the rule: see REASONS
-    why: str = ""  # one line for explain, quoting the words that decided
-    span: tuple[int, int] | None = None  # those words, offsets into the sentence
 
 
 # Every rule decide() applies, in order, with what it means (explain and the docs list them).
@@ -175,6 +166,8 @@ REASONS = {
     "negated-harm": "a negated harm: minimises a risk",
     "negated-burden": "a negated burden: promises convenience",
     "disclaimer": "a disclaimer that limits the product",
+    "indication": "the indication or its limitations, as the label states them",
+    "dosing": "dosing directions",
     "method": "study methods, objectives or disposition",
     "announcement": "an announcement or a line about the document",
     "definition": "the definition of a term or metric",
@@ -224,14 +217,15 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     negated = _negated_harm(claim)
     if negated is not None:
         return negated
-    disclaimer = _first(live, "disclaimer")
-    if disclaimer is not None and not _contrast_claim(claim, tokens, disclaimer):
-        return _quote(False, "disclaimer", disclaimer)
+    for kind in ("disclaimer", "indication"):
+        cue = _first(live, kind)
+        if cue is not None and not _contrast_claim(claim, tokens, cue):
+            return _quote(False, kind, cue)
     definition = _definition(claim, tokens, live)
     if definition is not None:
         return definition
     strong = [c for c in live if _strong(c, lex)]
-    for kind in ("method", "announcement"):
+    for kind in ("method", "announcement", "dosing"):
         cue = next((c for c in live if c.kind == kind and not _relative(tokens, c)), None)
         if cue is not None and not any(not _overlaps(s, cue) for s in strong):
             return _quote(False, kind, cue)
@@ -241,7 +235,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         return _quote(True, "attribute" if strong[0].kind == "attribute" else "cue", strong[0])
     product = _product_ref(tokens, names)
     if product:
-        weak = next((c for c in live if c.kind == "attribute"), None)
+        weak = next((c for c in live if c.kind in ("attribute", "population")), None)
         if weak is not None:
             return _quote(True, "attribute", weak)
         adjective = _copula_adjective(tokens, lex)
@@ -262,9 +256,12 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
 
 
 def _structure(text: str, tokens: tuple[Token, ...]) -> Decision | None:
-    """References, salutations, navigation bars and hashtag lines, read off the text's shape."""
+    """References, footnotes, salutations, navigation bars and hashtag lines, read off the
+    text's shape."""
     if _CITATION.search(text):
         return Decision(False, "reference", "a citation")
+    if text[:1] in _FOOTNOTE_MARKS:
+        return Decision(False, "reference", "a footnote")
     if _SALUTATION.match(text):
         return Decision(False, "boilerplate", "a salutation")
     if text.count("|") >= 1 and all(len(part.split()) <= 8 for part in text.split("|")):
@@ -357,7 +354,11 @@ def _imperative(
         if not c.negated and c.kind in CLAIM_KINDS and _strong(c, lex) and c.start >= verb.start
     ]
     if lemma in lex.imperatives or verb.lower in lex.imperatives:
-        other = [c for c in cues if c.start >= verb.end]
+        # A cue after the verb, or a phrase the verb opens ("Turn back the clock").
+        other = [c for c in cues if c.start >= verb.end or c.end > verb.end]
+        cta = next((c for c in claim.cues if c.kind == "cta" and not c.negated), None)
+        if cta is not None:  # "be safe and sure to ask your doctor about ..."
+            return _quote(False, "cta", cta)
         if not other:
             return Decision(False, "instruction", said, (verb.start, verb.end))
         return _quote(True, "promise", other[0])
@@ -437,8 +438,15 @@ def _safety(claim: Claim, live: list[Cue], lex: Lexicon) -> Decision | None:
     experience = any(t.lemma in lex.experience or t.lower in lex.experience for t in tokens)
     # What else the sentence claims: "the most common adverse reactions (3.0% vs 1.1%)" lists
     # harms and compares their rates; "clinically proven to beat bloating" claims a benefit.
-    listing = ("superlative", "comparative")
-    claimed = any(_strong(c, lex) and c.kind not in listing for c in live)
+    listing = {"comparative"}
+    if any(h.rule == "severe" for h in harms):
+        listing.add("causal")  # "daily use has resulted in fatal toxicity"
+    claimed = any(
+        _strong(c, lex)
+        and c.kind not in listing
+        and not (c.kind == "superlative" and c.text.lower() in ("most", "least"))
+        for c in live
+    )
     for h in harms:
         if not claimed and (h.rule == "adverse" or experience):
             return _quote(False, "safety", h)
@@ -499,10 +507,11 @@ def _definition(claim: Claim, tokens: tuple[Token, ...], live: list[Cue]) -> Dec
 
 
 def _strong(c: Cue, lex: Lexicon) -> bool:
-    """True for a cue that makes a claim on its own (not a weak attribute family)."""
+    """True for a cue that makes a claim on its own (not a weak attribute family, and not a
+    population word, which says who, not what: "As everyone experiences migraine ...")."""
     if c.kind == "attribute":
         return c.rule not in lex.weak
-    return c.kind in CLAIM_KINDS
+    return c.kind in CLAIM_KINDS and c.kind != "population"
 
 
 def _figure(claim: Claim, tokens: tuple[Token, ...], lex: Lexicon) -> Cue | None:

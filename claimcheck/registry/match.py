@@ -41,11 +41,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimcheck.model import ApprovedClaim, Match
+from claimcheck.model import ApprovedClaim, Candidate, Match
 from claimcheck.registry.normalize import NEGATIONS, Number, content, numbers, tokens
 
 if TYPE_CHECKING:
@@ -225,19 +225,7 @@ class _Scored:
     wording: _Wording
     score: float
     ratio: float = 0.0
-    trace: Candidate | None = None
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One approved wording the index retrieved for a sentence, as `explain` shows it."""
-
-    claim_id: str
-    wording: str
-    score: float  # 0 when a guard vetoed it
-    shared: tuple[str, ...] = ()  # the terms both state
-    vetoed: str | None = None  # the guard that set it aside
-    passed_over: str | None = None  # the selection rule that chose another claim
+    trace: int | None = None  # its Candidate's index in an explain trace
 
 
 def _veto(trace: list[Candidate] | None, w: _Wording, why: str) -> None:
@@ -247,7 +235,7 @@ def _veto(trace: list[Candidate] | None, w: _Wording, why: str) -> None:
 
 def _note(trace: list[Candidate] | None, s: _Scored, why: str) -> None:
     if trace is not None and s.trace is not None:
-        s.trace.passed_over = why
+        trace[s.trace] = replace(trace[s.trace], passed_over=why)
 
 
 def _negated(sentence: Sentence) -> bool:
@@ -563,7 +551,9 @@ class Matcher:
         selection rule that set it aside; the chosen one first (for `claimcheck explain`)."""
         out: list[Candidate] = []
         chosen, _ = self._select(claim, ctx, trace=out)
-        out.sort(key=lambda c: (c.wording is not (chosen.wording if chosen else None), -c.score))
+        if chosen is not None and chosen.score >= self.threshold and chosen.trace is not None:
+            out[chosen.trace] = replace(out[chosen.trace], chosen=True)
+        out.sort(key=lambda c: (not c.chosen, -c.score))
         return out
 
     def _rarest(self, keys: Iterable[str]) -> tuple[str, ...]:
@@ -743,7 +733,7 @@ class Matcher:
                 trace.append(
                     Candidate(w.claim.id, w.text, round(found.score, 3), tuple(sorted(shared)))
                 )
-                found.trace = trace[-1]
+                found.trace = len(trace) - 1
         if not scored:
             return []
         scored.sort(key=lambda s: -s.score)
