@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from claimcheck.checks.base import CheckContext, suggestion
 from claimcheck.model import Claim, Cue, Hit, Match
+from claimcheck.registry.frame import study_framed
 from claimcheck.registry.normalize import terms
 
 CODE = "CC205"
@@ -53,43 +54,63 @@ def _hedged_effect(claim: Claim) -> tuple[Cue, Cue] | None:
     return None
 
 
-def _weaker(claim: Claim, stated: list[Cue]) -> bool:
-    """True when an effect of a partly hedged copy stands outside every hedge ("may help X
-    and eliminates Y")."""
-    return any(c.kind == "effect" for c in stated)
-
-
 def _study_framed(claim: Claim) -> bool:
-    """True when the copy reports a study ("In the trial, ...", "in a clinical study")."""
-    return any(t.kind == "design" for t in terms(claim.sentence))
+    """True when the copy reports a study ("In the trial, ...", "In ARC-1, 59% of adults")."""
+    return study_framed(claim.sentence.text) or any(
+        t.kind == "design" for t in terms(claim.sentence)
+    )
+
+
+def hedge_level(claim: Claim) -> int:
+    """How hedged the claim's least hedged effect, cause or number is: "may help reduce" 2,
+    "helps reduce" and "may reduce" 1, "reduces" 0 ("help" before an effect is a hedge of
+    its own)."""
+    from claimcheck.detect.decide import label_number
+
+    text = claim.sentence.text
+    cues = [
+        c
+        for c in claim.cues
+        if c.kind in HEDGEABLE
+        and not c.negated
+        and not (c.kind == "number" and label_number(text, c))
+    ]
+    helpers = [c for c in cues if c.kind == "effect" and c.text.lower().startswith("help")]
+    main = [c for c in cues if c not in helpers]
+    if not main:
+        return min((1 + c.hedged for c in helpers), default=0)
+    return min(c.hedged + any(h.start < c.start for h in helpers) for c in main)
 
 
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
-    """Yield a hit when the approved wording hedges an effect the copy states unhedged."""
+    """Yield a hit when the copy is less hedged than the approved wording that binds it."""
     if match is None:
         return
-    stated = [c for c in claim.cues if c.kind in HEDGEABLE and not c.negated and not c.hedged]
-    if not stated:
+    levels = {w: hedge_level(ctx.approved(w)) for w in match.claim.wordings}
+    if levels.get(match.wording):
+        bound = match.wording
+    elif not _study_framed(claim):
+        # The copy matched an unhedged wording (a study result) but leaves the study out:
+        # the claim's hedged general wording binds it.
+        bound = next((w for w, level in levels.items() if level), None)
+    else:
+        bound = None
+    stated = any(c.kind in HEDGEABLE and not c.negated for c in claim.cues)
+    if bound is None or not stated or hedge_level(claim) >= levels[bound]:
         return
-    hedged = {w: _hedged_effect(ctx.approved(w)) for w in match.claim.wordings}
-    found = hedged.get(match.wording)
-    if found is None:
-        # The copy matched an unhedged wording (a study result): the claim's hedged general
-        # wording still binds a sentence that leaves the study out.
-        if _study_framed(claim):
-            return
-        found = next((h for h in hedged.values() if h is not None), None)
-        if found is None:
-            return
-    if _hedged_effect(claim) is not None and not _weaker(claim, stated):
-        return
-    hedges = [found[0].text]
+    approved = ctx.approved(bound)
+    found = _hedged_effect(approved)
+    hedge = found[0].text if found else _helper(approved)
     effect = claim.of("effect")
     span = (effect[0].start, effect[0].end) if effect else None
     said = f"'{claim.sentence.text[span[0] : span[1]]}' " if span else ""
     yield Hit(
-        f"{said}drops the hedge '{hedges[0]}' of {match.claim.id}",
+        f"{said}drops the hedge '{hedge}' of {match.claim.id}",
         VERDICT,
         span=span,
         suggestion=suggestion(match),
     )
+
+
+def _helper(claim: Claim) -> str:
+    return next((c.text for c in claim.of("effect") if c.text.lower().startswith("help")), "")

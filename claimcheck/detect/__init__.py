@@ -152,9 +152,18 @@ def _analyse(sentence: Sentence) -> Claim:
             continue
         s, e = tokens[h.start].start, tokens[h.end - 1].end
         spans.append((h.entry.kind, s, e, h.start, h.end, h.entry.id, h.entry.value))
-    for s, e, value in numbers(text):
+    figures = list(numbers(text))
+    for s, e, value in figures:
         ti = max(bisect_right(starts, s) - 1, 0)
         spans.append(("number", s, e, ti, ti + 1, None, value))
+    if figures:
+        # "more than three-quarters of users": the approximator belongs to the figure.
+        spans = [
+            sp
+            for sp in spans
+            if sp[0] not in ("comparative", "effect")
+            or not any(s <= sp[1] and sp[2] <= e and e - s > sp[2] - sp[1] for s, e, _ in figures)
+        ]
     stripped = text.rstrip()
     if stripped.endswith("?"):
         q = len(stripped) - 1

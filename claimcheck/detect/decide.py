@@ -168,7 +168,8 @@ REASONS = {
     "disclaimer": "a disclaimer that limits the product",
     "indication": "the indication or its limitations, as the label states them",
     "dosing": "dosing directions",
-    "method": "study methods, objectives or disposition",
+    "method": "study methods or disposition",
+    "objective": "a study objective",
     "announcement": "an announcement or a line about the document",
     "definition": "the definition of a term or metric",
     "table-label": "a bare table label or figure",
@@ -217,7 +218,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     negated = _negated_harm(claim)
     if negated is not None:
         return negated
-    for kind in ("disclaimer", "indication"):
+    for kind in ("disclaimer", "indication", "objective"):
         cue = _first(live, kind)
         if cue is not None and not _contrast_claim(claim, tokens, cue):
             return _quote(False, kind, cue)
@@ -536,12 +537,20 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-def _label(text: str, cue: Cue) -> bool:
-    """True for a number that labels rather than measures ("week 16", "VELA-1", "phase 3")."""
+def label_number(text: str, cue: Cue) -> bool:
+    """True for a number that labels rather than measures ("week 16", "VELA-1", "phase 3",
+    "OrbiSense 3", "PASI 75")."""
     value = cue.value
     if isinstance(value, tuple) and value[1] is not None:
         return False
-    return bool(_LABEL_BEFORE.search(text[: cue.start]))
+    before = text[: cue.start]
+    if _LABEL_BEFORE.search(before):
+        return True
+    words = before.rstrip().split()
+    return bool(words) and before.endswith(" ") and words[-1][:1].isupper() and words[-1][-1:].isalnum()
+
+
+_label = label_number
 
 
 def _copula_adjective(tokens: tuple[Token, ...], lex: Lexicon) -> int | None:

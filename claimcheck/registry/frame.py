@@ -15,6 +15,39 @@ from functools import lru_cache
 
 from claimcheck.registry.normalize import STOPWORDS, terms
 
+_LEAD = re.compile(r"^(?:In|Among|During|Across|From|At|Over)\b[^,]{0,120},")
+# Who reported a finding and where: "Researchers at X have found that ...", "..., according
+# to a study in Y", "..., a new study by Z suggests." Names of people, places and journals in
+# these frames are rare words that would otherwise outweigh the claim itself.
+_REPORTING = (
+    r"(?:say|says|said|suggests?|suggested|finds?|found|reports?|reported|concludes?|"
+    r"concluded|shows?|showed|shown|reveals?|revealed|indicates?|indicated|demonstrates?|"
+    r"demonstrated|claims?|claimed|publish(?:es|ed)?)"
+)
+_LEAD_REPORT = re.compile(rf"^[^,;:]{{0,160}}?\b{_REPORTING}\s+that\b", re.IGNORECASE)
+_TAIL_REPORT = re.compile(
+    rf",\s+(?:according\s+to\b|(?:[^,;:]{{0,120}}?\b)?{_REPORTING}\b)[^,;:]*$", re.IGNORECASE
+)
+
+
+def context_spans(text: str) -> tuple[int, int]:
+    """Where the claim proper starts and ends: study-context and reporting frames are outside."""
+    lead = _LEAD.match(text) or _LEAD_REPORT.match(text)
+    start = lead.end() if lead else 0
+    end = len(text)
+    for tail in _TAIL_REPORT.finditer(text, start):
+        if tail.start() - start >= 20:  # the claim proper keeps at least a clause
+            end = tail.start()
+        break
+    return start, end
+
+
+def study_framed(text: str) -> bool:
+    """True when a text reports a study result: it opens with a study context ("In ARC-1,",
+    "Among week 52 responders,") or a reporting frame ("Researchers found that ...")."""
+    return context_spans(text)[0] > 0
+
+
 # Where a comparator starts, and where its words end.
 _MARKER = re.compile(
     r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|relative\s+to|"

@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck.model import ApprovedClaim, Candidate, Match
+from claimcheck.registry.frame import context_spans
 from claimcheck.registry.normalize import NEGATIONS, Number, content, numbers, tokens
 
 if TYPE_CHECKING:
@@ -119,39 +120,12 @@ REPORT_WEIGHT = KIND_WEIGHT["design"]
 # Words that never name a product even when capitalised mid-sentence.
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
 _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
-_LEAD = re.compile(r"^(?:In|Among|During|Across|From|At|Over)\b[^,]{0,120},")
-# Who reported a finding and where: "Researchers at X have found that ...", "..., according
-# to a study in Y", "..., a new study by Z suggests." Names of people, places and journals in
-# these frames are rare words that would otherwise outweigh the claim itself.
-_REPORTING = (
-    r"(?:say|says|said|suggests?|suggested|finds?|found|reports?|reported|concludes?|"
-    r"concluded|shows?|showed|shown|reveals?|revealed|indicates?|indicated|demonstrates?|"
-    r"demonstrated|claims?|claimed|publish(?:es|ed)?)"
-)
-_LEAD_REPORT = re.compile(rf"^[^,;:]{{0,160}}?\b{_REPORTING}\s+that\b", re.IGNORECASE)
-_TAIL_REPORT = re.compile(
-    rf",\s+(?:according\s+to\b|(?:[^,;:]{{0,120}}?\b)?{_REPORTING}\b)[^,;:]*$", re.IGNORECASE
-)
-
-
-def _context_spans(text: str) -> tuple[int, int]:
-    """Where the claim proper starts and ends: study-context and reporting frames are outside."""
-    lead = _LEAD.match(text) or _LEAD_REPORT.match(text)
-    start = lead.end() if lead else 0
-    end = len(text)
-    for tail in _TAIL_REPORT.finditer(text, start):
-        if tail.start() - start >= 20:  # the claim proper keeps at least a clause
-            end = tail.start()
-        break
-    return start, end
-
-
 def _weights(sentence: Sentence) -> dict[str, float]:
     """Kind weight of each content term and figure; study-context and reporting frames count
     less. A figure is a term of its own ("#8.2%", "#15day"): two sentences that state the same
     figures are about the same finding, and the figure is what tells a superseded claim from
     the current one on the same endpoint."""
-    start, end = _context_spans(sentence.text)
+    start, end = context_spans(sentence.text)
     out: dict[str, float] = {}
     for t in content(sentence):
         outside = t.start < start or t.start >= end
@@ -216,6 +190,7 @@ class _Wording:
     effect: bool = False  # states a change (effect or comparison concept)
     negated: bool = False  # states a negation ("does not need refrigeration")
     content: frozenset[str] = frozenset()  # endpoint concepts and words, no product names
+    name_words: frozenset[str] = frozenset()  # words of the names of the claim's products
     total: float = 0.0
     scaled: dict[str, float] = field(default_factory=dict)  # term -> idf x kind weight
 
@@ -255,7 +230,7 @@ def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
     generic words)."""
     from claimcheck.registry.frame import comparator_spans
 
-    start, end = _context_spans(sentence.text)
+    start, end = context_spans(sentence.text)
     against = comparator_spans(sentence.text)
     inside: set[str] = set()
     anywhere: set[str] = set()
@@ -284,6 +259,12 @@ def _result_figures(sentence: Sentence) -> frozenset[str]:
             continue
         out.add(figure_key(n))
     return frozenset(out)
+
+
+def _product_nouns() -> frozenset[str]:
+    from claimcheck.detect.lexicon import lexicon
+
+    return lexicon().product_nouns
 
 
 def _slug_words(product: str) -> set[str]:
@@ -459,7 +440,9 @@ class Matcher:
         for approved, names, parsed in zip(self.registry.claims, own, parsed_all, strict=True):
             for slug in approved.scope.products or ():
                 names = names | by_slug[slug]
-            name_words = {w for n in names for w in n.split()}
+            # Product names and product nouns ("tablet", "sensor") say what the claim is
+            # about, not what it measures.
+            name_words = {w for n in names for w in n.split()} | _product_nouns()
             seen: set[str] = set()
             for text, sentence in parsed:
                 weights = _weights(sentence)
@@ -479,6 +462,7 @@ class Matcher:
                             for t in content(sentence)
                             if t.kind in ("endpoint", "word") and t.key not in name_words
                         ),
+                        frozenset(w for n in names for w in n.split()),
                     )
                 )
                 for key in weights:
@@ -699,6 +683,7 @@ class Matcher:
         sent_scaled = {k: idf_of[k] * wt for k, wt in weights.items() if k in idf_of}
         has_effect = features.effect
         negated = features.negated
+        named_words = {word for name in named for word in name.split()}
         scored: list[_Scored] = []
         for w in self._survivors(weights, named):
             scaled = w.scaled
@@ -709,7 +694,9 @@ class Matcher:
             if w.negated != negated:
                 _veto(trace, w, "polarity: one states a negation, the other does not")
                 continue
-            if w.content and shared.isdisjoint(w.content):
+            if shared.isdisjoint(w.content) and shared.isdisjoint(w.numbers):
+                # Product names, generic words and comparators say what a claim is about and
+                # how it is framed; a match needs a word of what it says, or one of its figures.
                 _veto(trace, w, "shares only product names and generic words")
                 continue
             overlap = sum(
@@ -718,8 +705,14 @@ class Matcher:
             filled = sum(scaled[k] for k in virtual if k in scaled) if virtual else 0.0
             if filled:
                 shared = shared | (virtual & scaled.keys())
-            recall = (overlap + filled) / w.total if w.total else 0.0
-            precision = (overlap + filled) / (sent_total + filled)
+            # The copy names the claim's product where the wording does not ("Velzura" in copy,
+            # "78% of week 52 responders" in the wording): the name is stated, not extra.
+            implied = 0.0
+            for key in named_words:
+                if key not in scaled and key in sent_scaled and key in w.name_words:
+                    implied += sent_scaled[key]
+            recall = (overlap + filled + implied) / (w.total + implied) if w.total else 0.0
+            precision = (overlap + filled + implied) / (sent_total + filled)
             if not recall or not precision:
                 continue
             score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
