@@ -168,6 +168,7 @@ REASONS = {
     "disclaimer": "a disclaimer that limits the product",
     "indication": "the indication or its limitations, as the label states them",
     "dosing": "dosing directions",
+    "offer": "a price offer or savings program",
     "method": "study methods or disposition",
     "objective": "a study objective",
     "announcement": "an announcement or a line about the document",
@@ -218,7 +219,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     negated = _negated_harm(claim)
     if negated is not None:
         return negated
-    for kind in ("disclaimer", "indication", "objective"):
+    for kind in ("disclaimer", "indication", "objective", "offer"):
         cue = _first(live, kind)
         if cue is not None and not _contrast_claim(claim, tokens, cue):
             return _quote(False, kind, cue)
@@ -379,6 +380,8 @@ def _opens_imperative(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     if t.lemma in lex.cta_only or t.lemma in lex.imperatives:
         return True
     pos = parts_of_speech(t.lemma)
+    if not pos and t.lemma.startswith("re") and parts_of_speech(t.lemma[2:]) == {"verb"}:
+        pos = frozenset({"verb"})  # "reapply", "reinsert": a verb again
     if "verb" not in pos:
         return False
     if pos == {"verb"}:
@@ -461,9 +464,16 @@ def _negated_harm(claim: Claim) -> Decision | None:
     benefit; it does not deny the infections)."""
     lex = lexicon()
     denied = [c for c in claim.cues if c.negated and _benefit([c], lex)]
+    # A negation inside a methods or limitation phrase ("6% could not be analysed because of
+    # arrhythmia") says what a study could not do, not that a harm is absent.
+    framed = [c for c in claim.cues if c.kind in ("method", "disclaimer", "indication")]
+    triggers = [c for c in claim.cues if c.kind == "negation"]
     for c in claim.cues:
         if c.negated and c.kind in ("harm", "burden"):
             if any(d.start < c.start for d in denied):
+                continue
+            own = [t for t in triggers if t.end <= c.start]
+            if own and any(_overlaps(own[-1], f) for f in framed):
                 continue
             reason = "negated-harm" if c.kind == "harm" else "negated-burden"
             return Decision(True, reason, f"'{c.text}' is negated", (c.start, c.end))
@@ -547,7 +557,12 @@ def label_number(text: str, cue: Cue) -> bool:
     if _LABEL_BEFORE.search(before):
         return True
     words = before.rstrip().split()
-    return bool(words) and before.endswith(" ") and words[-1][:1].isupper() and words[-1][-1:].isalnum()
+    return (
+        bool(words)
+        and before.endswith(" ")
+        and words[-1][:1].isupper()
+        and words[-1][-1:].isalnum()
+    )
 
 
 _label = label_number

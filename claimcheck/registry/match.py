@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.model import ApprovedClaim, Candidate, Match
 from claimcheck.registry.frame import context_spans
-from claimcheck.registry.normalize import NEGATIONS, Number, content, numbers, tokens
+from claimcheck.registry.normalize import Number, content, numbers, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -120,6 +120,8 @@ REPORT_WEIGHT = KIND_WEIGHT["design"]
 # Words that never name a product even when capitalised mid-sentence.
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
 _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
+
+
 def _weights(sentence: Sentence) -> dict[str, float]:
     """Kind weight of each content term and figure; study-context and reporting frames count
     less. A figure is a term of its own ("#8.2%", "#15day"): two sentences that state the same
@@ -156,7 +158,7 @@ class _Features:
     numbers: frozenset[tuple[float, str | None]]
     effect: bool  # states a change (effect or comparison concept)
     product_like: set[str]
-    negated: bool = False  # states a negation ("does not need", "no prescription")
+    negated: frozenset[str] = frozenset()  # terms under a negation ("no prescription")
 
 
 _FEATURES: dict[str, _Features] = {}
@@ -188,7 +190,7 @@ class _Wording:
     numbers: frozenset[tuple[float, str | None]]
     products: frozenset[str]
     effect: bool = False  # states a change (effect or comparison concept)
-    negated: bool = False  # states a negation ("does not need refrigeration")
+    negated: frozenset[str] = frozenset()  # terms under a negation ("does not need X")
     content: frozenset[str] = frozenset()  # endpoint concepts and words, no product names
     name_words: frozenset[str] = frozenset()  # words of the names of the claim's products
     total: float = 0.0
@@ -213,15 +215,15 @@ def _note(trace: list[Candidate] | None, s: _Scored, why: str) -> None:
         trace[s.trace] = replace(trace[s.trace], passed_over=why)
 
 
-def _negated(sentence: Sentence) -> bool:
-    """True when the sentence states a negation (not "not only", "no later than")."""
-    toks = tokens(sentence)
-    for i, t in enumerate(toks):
-        if t.lower in NEGATIONS or t.lemma.lower() in NEGATIONS:
-            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-            if nxt not in ("only", "just", "merely", "least", "later", "longer", "doubt"):
-                return True
-    return False
+def _negated(sentence: Sentence) -> frozenset[str]:
+    """The content terms a negation scopes over ("does not need refrigeration": NEED and
+    refrigeration; "with or without aura": aura), by the detector's ConText scope."""
+    from claimcheck.detect import scopes
+
+    spans = [(start, end) for kind, _, start, end in scopes(sentence) if kind == "negation"]
+    if not spans:
+        return frozenset()
+    return frozenset(t.key for t in content(sentence) if any(a <= t.start < b for a, b in spans))
 
 
 def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
@@ -259,6 +261,12 @@ def _result_figures(sentence: Sentence) -> frozenset[str]:
             continue
         out.add(figure_key(n))
     return frozenset(out)
+
+
+def _measured(key: str) -> bool:
+    """True for a figure term with a unit other than percent: "#1.2mmhg", "#60minute"."""
+    unit = key.lstrip("#0123456789.,")
+    return bool(unit) and unit != "%"
 
 
 def _product_nouns() -> frozenset[str]:
@@ -543,9 +551,10 @@ class Matcher:
     def _rarest(self, keys: Iterable[str]) -> tuple[str, ...]:
         """The terms whose postings retrieve candidates: the rarest few, common ones left out."""
         postings_of, df = self._postings, self._df
-        # Figures score but do not retrieve: "12%" stands in claims on every endpoint.
+        # A bare figure or a percentage scores but does not retrieve ("12%" stands in claims
+        # on every endpoint); a measurement does ("1.2 mmHg", "60 minutes").
         known = sorted(
-            (k for k in keys if k in postings_of and not k.startswith("#")),
+            (k for k in keys if k in postings_of and (not k.startswith("#") or _measured(k))),
             key=lambda k: (df[k], k),
         )
         used: list[str] = []
@@ -691,8 +700,8 @@ class Matcher:
             if w.endpoint and shared.isdisjoint(w.endpoint):
                 _veto(trace, w, "endpoint: shares none of " + ", ".join(sorted(w.endpoint)[:6]))
                 continue
-            if w.negated != negated:
-                _veto(trace, w, "polarity: one states a negation, the other does not")
+            if (negated ^ w.negated) & shared:
+                _veto(trace, w, "polarity: one negates what the other states")
                 continue
             if shared.isdisjoint(w.content) and shared.isdisjoint(w.numbers):
                 # Product names, generic words and comparators say what a claim is about and

@@ -310,7 +310,7 @@ def _terms(sentence: Sentence, stopwords: bool) -> list[Term]:
     lex = lexicon()
     phrases, firsts = lex.phrases, lex.firsts
     words = _words(sentence)
-    lemmas = [t.lemma.lower() for t in words]
+    lemmas = [_base(t.lemma.lower()) for t in words]
     count = len(words)
     out: list[Term] = []
     spans = _spelled_all(sentence)
@@ -355,6 +355,16 @@ def _terms(sentence: Sentence, stopwords: bool) -> list[Term]:
             out.append(Term(lem, "word", tok.start, tok.end))
         i += 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _base(lemma: str) -> str:
+    """A lemma's own lemma: the lookup table maps "readings" to "reading" and "reading" to
+    "read", so copy that says "reading" and a claim that says "readings" share a term."""
+    from claimcheck.segment import lemma as lookup
+
+    again = lookup(lemma)
+    return again if again != lemma and len(again) >= 3 else lemma
 
 
 def content(sentence: Sentence) -> list[Term]:
