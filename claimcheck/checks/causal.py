@@ -62,6 +62,8 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     approved = max(ctx.approved(w).strength for w in match.claim.wordings)
     if claim.strength <= approved or approved == STRENGTH_CONDITIONAL:
         return
+    if claim.strength < STRENGTH_CONDITIONAL:
+        return  # a comparison or association is not causal wording
     explicit = any(ctx.approved(w).of("correlational") for w in match.claim.wordings)
     if not explicit and _randomised(match, ctx):
         return  # trial arms compared ("2.1 vs 2.4 days") in an RCT support the effect

@@ -55,10 +55,15 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     if match is None or broad:
         return
     names = {w for n in ctx.product_names for w in n}
+    approved = {
+        c.rule for w in match.claim.wordings for c in ctx.approved(w).cues if c.kind == "group"
+    }
     for cue in claim.of("group"):
         words = lemmas_in(claim, cue.start, cue.end) or (cue.text.lower(),)
-        if set(words) & names or in_approved(match.claim, words):
-            continue  # "FloraEase Kids" names a product; the claim speaks of the group
+        if (set(words) | {cue.text.lower()}) & names or cue.rule in approved:
+            continue  # "Lumara Kids" names a product; the claim speaks of the group
+        if in_approved(match.claim, words):
+            continue
         yield Hit(
             f"states a result for '{cue.text}'; {match.claim.id} does not name that group",
             VERDICT,

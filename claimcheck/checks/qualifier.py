@@ -23,11 +23,13 @@ ArcGuide reduced mean operative time by 12% compared with conventional instrumen
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from claimcheck.checks.base import CheckContext, pattern_of, suggestion
 from claimcheck.model import Claim, Hit, Match
-from claimcheck.registry.normalize import terms
+from claimcheck.registry.normalize import numbers, terms
 
 CODE = "CC202"
 NAME = "dropped-qualifier"
@@ -49,8 +51,40 @@ def present(claim: Claim, phrase: str) -> bool:
     return bool(need) and all(_close(k, keys) for k in need)
 
 
+# An approval, clearance or indication and what it is for: "FDA-approved for the acute
+# treatment of migraine ... in people 12 years of age and older".
+_APPROVAL = re.compile(
+    r"\b(?:approved|cleared|authori[sz]ed|indicated|licensed|marked)\s+(?:for|in)\s+"
+    r"(?P<use>[^.;]+)",
+    re.IGNORECASE,
+)
+_EITHER = re.compile(r"\bwith\s+or\s+without\s+[\w-]+", re.IGNORECASE)
+_AGE_WORDS = frozenset({"age", "aged", "old", "older", "year", "years", "up", "over"})
+
+
+@lru_cache(maxsize=4096)
+def indication(text: str) -> tuple[str, frozenset[str], frozenset[float]] | None:
+    """What an approval wording approves the product for: the words, their content terms and
+    the figures (ages) in them; None when the wording states no approval."""
+    from claimcheck.segment import sentence_of
+
+    found = _APPROVAL.search(text)
+    if found is None:
+        return None
+    use = _EITHER.sub(" ", found.group("use")).strip()
+    sentence = sentence_of(use)
+    keys = frozenset(
+        t.key
+        for t in terms(sentence)
+        if t.kind in ("word", "endpoint") and t.key.lower() not in _AGE_WORDS
+    )
+    figures = frozenset(abs(n.value) for n in numbers(sentence) if n.role == "value")
+    return use, keys, figures
+
+
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
-    """Yield a hit for each required qualifier missing from the sentence."""
+    """Yield a hit for each required qualifier missing from the sentence, and for an approval
+    claim that drops part of what the approved wording says the product is approved for."""
     if match is None:
         return
     for phrase in match.claim.requires:
@@ -60,3 +94,16 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
                 VERDICT,
                 suggestion=suggestion(match),
             )
+    approved = indication(match.wording)
+    if approved is None or not _APPROVAL.search(claim.sentence.text):
+        return
+    use, keys, figures = approved
+    said = {t.key for t in terms(claim.sentence)}
+    stated = {abs(n.value) for n in numbers(claim.sentence)}
+    missing = [k for k in sorted(keys) if not _close(k, said)]
+    if missing or not figures <= stated:
+        yield Hit(
+            f"narrows nothing but drops part of what {match.claim.id} is approved for: '{use}'",
+            VERDICT,
+            suggestion=suggestion(match),
+        )

@@ -50,7 +50,8 @@ _RELATIVE_WORDS = frozenset(
     }
 )
 _BY = re.compile(r"\bby\s*(?:up to\s*|about\s*|nearly\s*|almost\s*|over\s*)?$", re.IGNORECASE)
-_OF = re.compile(r"\s*(?:and\s+\d+(?:\.\d+)?\s*%\s*)?of\b", re.IGNORECASE)
+_PAREN = r"(?:\([^)]{0,40}\)\s*)?"
+_OF = re.compile(rf"\s*{_PAREN}(?:and\s+\d+(?:\.\d+)?\s*%\s*{_PAREN})?of\b", re.IGNORECASE)
 _AFTER = re.compile(
     r"^\s*(?:relative\s+)?(?:reduction|decrease|increase|improvement|less|fewer|lower|higher|"
     r"more|shorter|faster|greater|drop|gain|cut)\b",

@@ -161,7 +161,7 @@ def _analyse(sentence: Sentence) -> Claim:
         spans = [
             sp
             for sp in spans
-            if sp[0] not in ("comparative", "effect")
+            if sp[0] not in ("comparative", "effect", "absolute")
             or not any(s <= sp[1] and sp[2] <= e and e - s > sp[2] - sp[1] for s, e, _ in figures)
         ]
     stripped = text.rstrip()
