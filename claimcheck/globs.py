@@ -69,7 +69,11 @@ def _relative(path: Path, root: Path, cwd: Path | None) -> str:
         full = (cwd if cwd is not None else Path.cwd()) / full
     full = Path(os.path.normpath(full))
     base = Path(os.path.normpath(root))
-    for candidate_full, candidate_root in ((full, base), (full.resolve(), base.resolve())):
+    try:
+        resolved = (full.resolve(), base.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: compare the paths as given
+        resolved = (full, base)
+    for candidate_full, candidate_root in ((full, base), resolved):
         try:
             return candidate_full.relative_to(candidate_root).as_posix()
         except ValueError:

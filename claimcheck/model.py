@@ -58,7 +58,8 @@ class Block:
     """A run of text from a draft that sentences never cross: a paragraph, cell, heading...
 
     `kind` is one of: paragraph, heading, title, list-item, quote, table-cell, header,
-    footer, notes, caption. Headings and titles are never claims. `text` is plain text
+    footer, notes, caption, text-box (DOCX text boxes and shapes, numbered as the paragraph
+    they are anchored in), alt-text (an HTML image's alt text). Headings and titles are never claims. `text` is plain text
     (markup removed); a Markdown block keeps soft line breaks as "\\n" so that a
     sentence's source line is `line + text[:start].count("\\n")`.
     """
@@ -72,6 +73,16 @@ class Block:
     suppressions: tuple[
         Suppression, ...
     ] = ()  # directives that apply to this block's first sentence
+    # additive: when reading normalised the text (NFKC, invisible characters removed), the
+    # offset in the text as read of each character of `text`, plus one for its end; None
+    # when the text is exactly as read. Locations are reported in those source offsets.
+    source_offsets: tuple[int, ...] | None = None
+
+    def to_source(self, offset: int) -> int:
+        """The offset in the text as read of offset `offset` of `text`."""
+        if self.source_offsets is None:
+            return offset
+        return self.source_offsets[max(0, min(offset, len(self.source_offsets) - 1))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,30 @@ class Document:
     context: dict[str, Any] = field(
         default_factory=dict
     )  # e.g. Markdown front matter `claimcheck:`
+    # additive: parts of the file the reader did not read (a chart, a SmartArt diagram, an
+    # embedded object), each a one-line note such as "paragraph 7: a chart was not read"
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one draft may cost to read (config `limits:`); past a limit the draft is an input
+    error naming the limit, never a partial read."""
+
+    max_file_mb: float = 100  # bytes read from any draft
+    max_text_file_mb: float = 20  # Markdown, HTML and plain text: their source is parsed whole
+    max_inflated_mb: float = 200  # DOCX/PPTX: every part of the package uncompressed
+    max_ratio: float = 100  # DOCX/PPTX: compression ratio of a part inflating past 1 MB
+    max_xml_elements: int = 1_000_000  # DOCX/PPTX: XML elements over all parts
+    max_pages: int = 1_000  # PDF pages, PPTX slides
+    max_blocks: int = 100_000  # paragraphs, cells, list items ... of one draft
+    max_text_chars: int = 2_000_000  # characters of text of one draft (about 300k words)
+    max_sentences: int = 25_000  # sentences of one draft
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The config keys of `limits:`."""
+        return tuple(cls.__dataclass_fields__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +188,9 @@ class Sentence:
         base = self.location.label()
         if self.kind == "notes":
             return f"{base} notes"
-        if self.kind in ("header", "footer"):
-            return self.kind if base == "-" else f"{base} {self.kind}"
+        if self.kind in ("header", "footer", "text-box", "alt-text"):
+            label = self.kind.replace("-", " ")
+            return label if base == "-" else f"{base} {label}"
         return base
 
 

@@ -11,6 +11,7 @@ Report for everything that needs them all (baselines, audit reports, annotate, t
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -190,10 +191,34 @@ def _strength_model(options: Options, config: Any) -> Any:
 def display_path(path: Path, cwd: Path) -> str:
     """The path as the user should see it: relative to cwd when below it, posix style."""
     try:
-        rel = Path(os.path.relpath(path.resolve(), cwd.resolve()))
+        # As named first (a link in the drafts directory keeps its own name), then resolved.
+        for a, b in (
+            (os.path.abspath(path), os.path.abspath(cwd)),
+            (_resolved(path), _resolved(cwd)),
+        ):
+            rel = Path(os.path.relpath(a, b))
+            if rel.parts[:1] != ("..",):
+                return rel.as_posix()
     except ValueError:  # another drive on Windows
-        return path.as_posix()
-    return path.as_posix() if rel.parts[:1] == ("..",) else rel.as_posix()
+        pass
+    return path.as_posix()
+
+
+def _resolved(path: Path) -> Path:
+    """The path with links resolved, or only made absolute when a link loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        return Path(os.path.abspath(path))
+
+
+def _loop(path: Path) -> bool:
+    """True when `path` is a symbolic link that loops (a -> b -> a)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -229,6 +254,11 @@ def collect(
             for child in sorted(_walk(path)):
                 if format_of(child) is None:
                     continue
+                if _loop(child):
+                    errors.append(
+                        _error_result(display_path(child, options.cwd), "symbolic link loop")
+                    )
+                    continue
                 if not config.is_included(child):
                     continue
                 found.setdefault(display_path(child, options.cwd), child)
@@ -237,6 +267,10 @@ def collect(
                 continue  # a changed file that is not a draft (or one the config excludes)
             # A file named explicitly is checked even if include/exclude would skip it.
             found.setdefault(shown, path)
+        elif _loop(path):
+            errors.append(_error_result(shown, "symbolic link loop"))
+        elif path.exists() and not hook:
+            found.setdefault(shown, path)  # a FIFO, a device...: the reader says what it is
         elif not hook:  # a hook's missing file was deleted by the commit: nothing to check
             errors.append(_error_result(shown, "no such file or directory"))
     items = sorted(found.items())
@@ -326,7 +360,7 @@ class Checker:
     def _check(self, path: Path, display: str) -> tuple[DocumentResult, list[str]]:
         from claimcheck.load import read
 
-        return self.check_document(read(path, display), path)
+        return self.check_document(read(path, display, self.session.config.limits), path)
 
     def check_document(self, doc: Document, path: Path) -> tuple[DocumentResult, list[str]]:
         """Judge a document already read (a file, or text in memory as if it lived at `path`).
@@ -337,6 +371,7 @@ class Checker:
         from claimcheck.checks.judge import judge, judge_document
         from claimcheck.detect import detect
         from claimcheck.fingerprint import assign_fingerprints
+        from claimcheck.load._common import limit_error, source_locations
         from claimcheck.registry.products import product_names
         from claimcheck.segment import segment
         from claimcheck.waivers import apply_waivers
@@ -352,6 +387,14 @@ class Checker:
         names = product_names(registry, ctx.product)
         results = []
         sentences = segment(doc)
+        limits = config.limits
+        if len(sentences) > limits.max_sentences:
+            raise limit_error(
+                display,
+                f"more than {limits.max_sentences:,} sentences",
+                limits.max_sentences,
+                "max_sentences",
+            )
         for sentence in sentences:
             claim = detect(sentence, names)
             if claim is None:
@@ -371,7 +414,12 @@ class Checker:
             statements=statements,
         )
         result = assign_fingerprints(result)
-        return apply_waivers(result, doc.blocks, config.waivers, ctx.as_of, root=config.root)
+        result, notices = apply_waivers(
+            result, doc.blocks, config.waivers, ctx.as_of, root=config.root
+        )
+        # Locations point at the text as read, not as normalised for analysis.
+        skipped = [f"{display}: {note}" for note in doc.skipped]
+        return source_locations(result, doc.blocks), [*skipped, *notices]
 
     def explain(self, doc: Document, path: Path, where: int | None = None) -> list[Explanation]:
         """How each sentence of a document (at a location: line, paragraph, page or slide,

@@ -66,6 +66,7 @@ class Results:
         self.store: Store | None = session.store
         self.writer = writer
         self.stamp = run_stamp(session, options) if self.store is not None else None
+        self.max_bytes = int(session.config.limits.max_file_mb * (1 << 20))
         self.writer_id = (
             None if writer is None else (type(writer).__module__, canonical(writer.opts))
         )
@@ -75,7 +76,7 @@ class Results:
         if self.stamp is None:
             return None
         try:
-            sha = file_digest(path)
+            sha = file_digest(path, limit=self.max_bytes)
         except OSError:
             return None  # the reader will say why, naming the file
         key = digest(self.stamp, display, os.path.abspath(path), sha)

@@ -101,6 +101,24 @@ def run(
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+def cli(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """claimcheck ARGS in this process (click's CliRunner) from `cwd`: for runs that need no
+    resource limits, so the spaCy pipeline loads once for all of them."""
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli as group
+
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(group, [str(a) for a in args], env=env)
+    finally:
+        os.chdir(here)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.stderr, result.stderr
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
 def repo(root: Path) -> Path:
     """A content repository: registry, config and one overstated draft (`good.md`)."""
     root.mkdir(parents=True, exist_ok=True)

@@ -120,7 +120,10 @@ def test_check_files_reports_unreadable_files_and_checks_the_others(project: Pat
     report = claimcheck.check_files("drafts", root=project)  # one path, not its characters
     by_path = {d.path: d for d in report.documents}
     assert set(by_path) == {"drafts/bad.md", "drafts/good.md"}
-    assert by_path["drafts/bad.md"].error == "drafts/bad.md:1: not UTF-8 text (byte 0xe9 at line 1)"
+    assert by_path["drafts/bad.md"].error == (
+        "drafts/bad.md:1: not UTF-8 text (byte 0xe9 at line 1); "
+        "it may be Windows-1252 or Latin-1: save it as UTF-8"
+    )
     assert verdicts(report) == [("overstated", "ARC-OPTIME")]
 
 

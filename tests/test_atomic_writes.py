@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from fpdf import FPDF
-from hostile import OVERSTATED, digests, repo, run
+from hostile import OVERSTATED, cli, digests, repo, run
 
 from claimcheck.atomic import write_text
 from claimcheck.errors import UsageError
@@ -38,7 +38,7 @@ def test_annotate_never_follows_a_planted_temporary_symlink(tmp_path: Path, suff
     # The old writer wrote "<out>.tmp" and renamed it: a symlink there overwrote the draft.
     (root / f"out{suffix}.tmp").symlink_to(draft.name)
     before = digests(root)
-    result = run("annotate", draft.name, "-o", f"out{suffix}", cwd=root)
+    result = cli("annotate", draft.name, "-o", f"out{suffix}", cwd=root)
     assert result.returncode == 0, result.stderr
     assert digests(root) == {**before, f"out{suffix}": digests(root)[f"out{suffix}"]}
     assert (root / f"out{suffix}").read_bytes() != draft.read_bytes()
@@ -51,7 +51,7 @@ def test_output_that_is_a_symlink_replaces_the_link_not_its_target(tmp_path: Pat
     elsewhere = tmp_path / "precious.txt"
     elsewhere.write_text("keep me\n")
     (root / "report.json").symlink_to(elsewhere)
-    result = run("check", "good.md", "--format", "json", "-o", "report.json", cwd=root)
+    result = cli("check", "good.md", "--format", "json", "-o", "report.json", cwd=root)
     assert result.returncode == 1
     assert elsewhere.read_text() == "keep me\n"
     assert not (root / "report.json").is_symlink()
@@ -86,10 +86,10 @@ def test_a_failed_write_leaves_the_previous_file_intact(tmp_path: Path, args: tu
 def test_baseline_is_replaced_whole_under_a_reader(tmp_path: Path) -> None:
     root = repo(tmp_path / "repo")
     (root / "second.md").write_text("ArcGuide is the safest system.\n")
-    assert run("check", "good.md", "--write-baseline", "base.json", cwd=root).returncode == 0
+    assert cli("check", "good.md", "--write-baseline", "base.json", cwd=root).returncode == 0
     old = (root / "base.json").read_text()
     with open(root / "base.json") as reader:  # a concurrent run reading the baseline
-        result = run("check", "good.md", "second.md", "--write-baseline", "base.json", cwd=root)
+        result = cli("check", "good.md", "second.md", "--write-baseline", "base.json", cwd=root)
         assert result.returncode == 0
         assert reader.read() == old  # never truncated or rewritten in place
     new = json.loads((root / "base.json").read_text())
@@ -99,7 +99,7 @@ def test_baseline_is_replaced_whole_under_a_reader(tmp_path: Path) -> None:
 def test_init_refuses_a_dangling_symlink_where_a_starter_file_goes(tmp_path: Path) -> None:
     target = tmp_path / "outside.yaml"
     (tmp_path / "claimcheck.yaml").symlink_to(target)
-    result = run("init", cwd=tmp_path)
+    result = cli("init", cwd=tmp_path)
     assert result.returncode == 2
     assert not target.exists()
     assert result.errors() == [

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
-from hostile import OVERSTATED, digests, repo, run
+from hostile import OVERSTATED, cli, digests, repo, run
 
 EPOCH = 1_700_000_000  # 2023-11-14T22:13:20+00:00
 
@@ -110,7 +110,8 @@ def test_escape_sequences_from_drafts_never_reach_the_terminal(tmp_path: Path) -
         assert "\x1b[2J" not in result.stdout and "\x1b]" not in result.stdout
         assert "\x1b" not in result.stderr
         assert "\\x1b]0;x\\x07.md" in result.stdout  # the file name, escaped
-        assert "\\x1b[2J" in result.stdout  # the draft's clear-screen, escaped
+        # The draft's own sequences lose their ESC and BEL when it is read (see test_normalise).
+        assert "ArcGuide ]0;owneddramatically]8;;https://evil.example\\ cuts" in result.stdout
         assert "bad\\x1b[2J.md" in result.errors()[0]
     assert digests(root) == before
 
@@ -133,11 +134,11 @@ def test_source_date_epoch_makes_reports_byte_identical(tmp_path: Path) -> None:
     for name in ("a", "b"):
         for suffix in ("html", "md"):
             out = f"{name}.{suffix}"
-            assert run("report", "good.md", "-o", out, cwd=root, env=env).returncode == 0
+            assert cli("report", "good.md", "-o", out, cwd=root, env=env).returncode == 0
             outputs[out] = (root / out).read_bytes()
     assert outputs["a.html"] == outputs["b.html"] and outputs["a.md"] == outputs["b.md"]
     assert b"2023-11-14T22:13:20+00:00" in outputs["a.md"]
-    result = run("report", "good.md", "-o", "c.md", cwd=root, env={"SOURCE_DATE_EPOCH": "soon"})
+    result = cli("report", "good.md", "-o", "c.md", cwd=root, env={"SOURCE_DATE_EPOCH": "soon"})
     assert result.errors() == [
         "claimcheck: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
         "not 'soon'"
@@ -151,7 +152,7 @@ def test_source_date_epoch_dates_docx_comments_and_entries(tmp_path: Path) -> No
     document.save(str(root / "draft.docx"))
     env = {"SOURCE_DATE_EPOCH": str(EPOCH)}
     for out in ("a.docx", "b.docx"):
-        assert run("annotate", "draft.docx", "-o", out, cwd=root, env=env).returncode == 0
+        assert cli("annotate", "draft.docx", "-o", out, cwd=root, env=env).returncode == 0
     assert (root / "a.docx").read_bytes() == (root / "b.docx").read_bytes()
     annotated = docx.Document(str(root / "a.docx"))
     comments = list(annotated.comments)  # the claim's, and the document's (CC404 fair balance)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile import digests, good_was_checked, repo, run
+from hostile import cli, digests, good_was_checked, repo, run
 
 from claimcheck.errors import ConfigError, InputError, RegistryError, shown
 from claimcheck.yamlutil import MAX_ALIAS_VALUES, parse
@@ -105,14 +105,14 @@ def test_bad_tag_values_are_errors_at_their_line(text: str, message: str) -> Non
 def test_bad_tags_in_each_kind_of_file_through_the_cli(tmp_path: Path) -> None:
     root = repo(tmp_path / "repo")
     (root / "tagged.md").write_text("---\ntitle: !!timestamp x\n---\nArcGuide cures.\n")
-    result = run("check", "tagged.md", "good.md", "--format", "json", cwd=root)
+    result = cli("check", "tagged.md", "good.md", "--format", "json", cwd=root)
     assert result.errors() == [
         "claimcheck: error: tagged.md:2: 'x' is not a valid !!timestamp value"
     ]
     assert good_was_checked(result) and result.returncode == 2
 
     (root / "claims.yaml").write_text('version: !!int ""\nclaims: []\n')
-    result = run("check", "good.md", cwd=root)
+    result = cli("check", "good.md", cwd=root)
     assert result.errors() == ["claimcheck: error: claims.yaml:1: '' is not a valid !!int value"]
     assert result.returncode == 2
 
@@ -126,7 +126,7 @@ def test_plain_values_that_only_look_typed_stay_text_for_the_validator() -> None
 def test_a_huge_number_is_described_not_printed(tmp_path: Path) -> None:
     root = repo(tmp_path / "repo")
     (root / "claims.yaml").write_text(f"version: 0x{'f' * 20000}\nclaims: []\n")
-    result = run("check", "good.md", cwd=root)
+    result = cli("check", "good.md", cwd=root)
     assert result.errors() == [
         "claimcheck: error: claims.yaml:1: unsupported version a number of about 24082 "
         "digits; this claimcheck reads version 1"
@@ -138,7 +138,7 @@ def test_messages_quote_only_a_short_escaped_prefix_of_a_value(tmp_path: Path) -
     # A double-quoted value holding ESC and BEL (an OSC window-title sequence) and 10k chars.
     value = "x\\e]0;pwned\\a" + "y" * 10_000
     (root / "claimcheck.yaml").write_text(f'fail_on: "{value}"\n')
-    result = run("check", "good.md", cwd=root)
+    result = cli("check", "good.md", cwd=root)
     (line,) = result.errors()
     assert "\x1b" not in line and "\x07" not in line
     assert "'x\\x1b]0;pwned\\x07yyy" in line and len(line) < 200

@@ -105,7 +105,7 @@ An image ![knee diagram](knee.png) and <span>inline html</span> here.
 ArcGuide cures everything.
 ```
 
-<div>HTML block is not linted.</div>
+<div>An HTML block is read too.</div>
 
 | Endpoint | Result |
 |----------|--------|
@@ -131,6 +131,7 @@ def test_markdown_blocks_kinds_and_lines(tmp_path):
         ("list-item", 14, "ArcGuide dramatically cuts time."),
         ("list-item", 15, "Second item\nwraps here."),
         ("quote", 18, "Surgeons trust it."),
+        ("paragraph", 24, "An HTML block is read too."),
         ("table-cell", 26, "Endpoint"),
         ("table-cell", 26, "Result"),
         ("table-cell", 28, "Operative time"),
@@ -251,7 +252,10 @@ def test_text_not_utf8_names_byte_and_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"ok line\nsecond \xff line\n")
     err = _fail(path)
-    assert str(err) == "drafts/a.txt:2: not UTF-8 text (byte 0xff at line 2)"
+    assert str(err) == (
+        "drafts/a.txt:2: not UTF-8 text (byte 0xff at line 2); "
+        "it may be Windows-1252 or Latin-1: save it as UTF-8"
+    )
 
 
 # --------------------------------------------------------------------------- html
@@ -260,7 +264,7 @@ def test_text_not_utf8_names_byte_and_line(tmp_path):
 HTML = """\
 <!DOCTYPE html>
 <html>
-<head><title>Hidden title</title>
+<head><title>Page title</title>
 <style>p { color: red; }</style>
 </head>
 <body>
@@ -286,6 +290,7 @@ def test_html_visible_text_blocks(tmp_path):
     assert doc.format == "html"
     got = [(b.kind, b.line, b.text) for b in doc.blocks]
     assert got == [
+        ("title", 3, "Page title"),
         ("heading", 8, "ArcGuide & your knee"),
         ("paragraph", 9, "ArcGuide reduced operative time\nby 12% in a trial.\nAsk your surgeon."),
         ("list-item", 12, "Less pain"),
@@ -296,17 +301,17 @@ def test_html_visible_text_blocks(tmp_path):
         ("quote", 16, "Surgeons trust it."),
     ]
     text = " ".join(b.text for b in doc.blocks)
-    for hidden in ("cures", "Hidden title", "color", "JavaScript"):
+    for hidden in ("cures", "color", "JavaScript"):
         assert hidden not in text
-    assert _source_line(doc.blocks[1], "by 12%") == 10
-    assert doc.blocks[2].suppressions == (Suppression(("CC204",), "MLR approved", 11),)
-    assert not doc.blocks[3].suppressions
+    assert _source_line(doc.blocks[2], "by 12%") == 10
+    assert doc.blocks[3].suppressions == (Suppression(("CC204",), "MLR approved", 11),)
+    assert not doc.blocks[4].suppressions
 
 
 def test_html_unclosed_head_ends_at_body_content(tmp_path):
     path = tmp_path / "a.html"
     path.write_text("<html><head><title>T</title>\n<p>Body text.</p>")
-    assert [(b.line, b.text) for b in _read(path).blocks] == [(2, "Body text.")]
+    assert [(b.line, b.text) for b in _read(path).blocks] == [(1, "T"), (2, "Body text.")]
 
 
 def test_html_suppression_without_reason(tmp_path):

@@ -8,9 +8,11 @@ the run's formatting) and the comment is anchored on exactly those runs.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from claimcheck.annotate import (
     is_flagged,
 )
 from claimcheck.atomic import open_atomic
+from claimcheck.load._common import normalize
 from claimcheck.load.docx import RUNS_XPATH as READER_RUNS  # the runs the reader reads, no others
 from claimcheck.load.docx import docx_paragraphs, open_docx
 from claimcheck.model import DocumentResult, Location, Registry, Sentence
@@ -119,20 +122,31 @@ def _normal(text: str) -> str:
 
 
 def _locate(text: str, target: Sentence) -> tuple[int, int] | None:
-    """The sentence's [start, end) in the unit text: its offsets, else a search for it."""
+    """The sentence's [start, end) in the unit text: its offsets, else a search for it.
+
+    The offsets point into the text as read; the sentence is that text normalised (soft
+    hyphens and zero-width characters removed, NFKC), so both sides are compared normalised.
+    """
     loc = target.location
     sentence = target.text
-    if loc.end > loc.start and _normal(text[loc.start : loc.end]) == _normal(sentence):
+    if loc.end > loc.start and _normal(normalize(text[loc.start : loc.end])[0]) == _normal(
+        sentence
+    ):
         return loc.start, loc.end
-    i = text.find(sentence)
+    plain, offsets = normalize(text)
+
+    def source(k: int) -> int:
+        return k if offsets is None else offsets[k]
+
+    i = plain.find(sentence)
     if i >= 0:
-        return i, i + len(sentence)
+        return source(i), source(i + len(sentence))
     # Whitespace may differ (tabs, line breaks): match word by word.
     words = sentence.split()
     if not words:
         return None
-    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
-    return (m.start(), m.end()) if m else None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), plain)
+    return (source(m.start()), source(m.end())) if m else None
 
 
 def _anchor_runs(unit: Any, target: Sentence) -> list[Any] | None:
@@ -182,6 +196,26 @@ def annotate_docx(
     stats = AnnotateStats(dst=dst)
     fixed = clock.fixed()  # SOURCE_DATE_EPOCH: comment dates and zip entries reproducible
     when = fixed or clock.now()
+    with _sequential_comment_ids():
+        _comment_all(document, units, result, include_supported, registry, stats, when)
+    with open_atomic(dst) as fh:
+        if fixed is None:
+            document.save(fh)
+        else:
+            fh.write(_stamped(document, fixed))
+    return stats
+
+
+def _comment_all(
+    document: Any,
+    units: dict[int, Any],
+    result: DocumentResult,
+    include_supported: bool,
+    registry: Registry | None,
+    stats: AnnotateStats,
+    when: datetime,
+) -> None:
+    """A comment on each flagged (or, with include_supported, every) claim of the result."""
     for claim in result.claims:
         flagged = is_flagged(claim)
         if not (flagged or include_supported):
@@ -221,12 +255,37 @@ def annotate_docx(
         )
         comment._comment_elm.date = when
         stats.placed += 1
-    with open_atomic(dst) as fh:
-        if fixed is None:
-            document.save(fh)
+
+
+@contextlib.contextmanager
+def _sequential_comment_ids() -> Iterator[None]:
+    """Number new comments one after another instead of re-reading every id each time.
+
+    python-docx finds the next comment id by listing every comment's id (an XPath over the
+    whole comments part) for each comment it adds: annotating 4,000 flagged paragraphs took
+    26 s instead of one. Within this block the first id is found that way and the next ones
+    count on from it (python-docx's own rule, max + 1, as long as it fits 32 bits).
+    """
+    from docx.oxml.comments import CT_Comments
+
+    original = getattr(CT_Comments, "_next_available_comment_id", None)
+    if original is None:  # another python-docx: nothing to speed up
+        yield
+        return
+    last: list[int] = []
+
+    def next_id(self: Any) -> int:
+        if last and last[-1] < 2**31 - 1:
+            last[-1] += 1
         else:
-            fh.write(_stamped(document, fixed))
-    return stats
+            last[:] = [original(self)]
+        return last[-1]
+
+    CT_Comments._next_available_comment_id = next_id
+    try:
+        yield
+    finally:
+        CT_Comments._next_available_comment_id = original
 
 
 def _stamped(document: Any, when: datetime) -> bytes:

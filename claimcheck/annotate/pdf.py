@@ -27,6 +27,7 @@ from claimcheck.annotate import (
 )
 from claimcheck.atomic import open_atomic
 from claimcheck.errors import InputError
+from claimcheck.load._common import invisible
 from claimcheck.model import ClaimResult, DocumentResult, Finding, Registry
 
 # Highlight colours per verdict (pale enough to keep the text readable in print).
@@ -104,16 +105,32 @@ def _stream(fragments: list[_Fragment], drop: str) -> tuple[str, list[tuple[int,
     for fi, frag in enumerate(fragments):
         for ci, ch in enumerate(frag.text):
             for n in unicodedata.normalize("NFKC", ch):
-                if n.isspace() or n in drop:
+                if n.isspace() or n in drop or invisible(n):
                     continue
                 chars.append(n)
                 where.append((fi, ci))
     return "".join(chars), where
 
 
+_STREAMS: dict[tuple[int, str], tuple[list[_Fragment], tuple[str, list[tuple[int, int]]]]] = {}
+
+
+def _stream_of(fragments: list[_Fragment], drop: str) -> tuple[str, list[tuple[int, int]]]:
+    """`_stream`, built once per page and drop set (it was rebuilt for every claim)."""
+    key = (id(fragments), drop)
+    cached = _STREAMS.get(key)
+    if cached is None or cached[0] is not fragments:
+        if len(_STREAMS) > 64:
+            _STREAMS.clear()
+        cached = _STREAMS[key] = (fragments, _stream(fragments, drop))
+    return cached[1]
+
+
 def _squash(text: str, drop: str) -> str:
     return "".join(
-        ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace() and ch not in drop
+        ch
+        for ch in unicodedata.normalize("NFKC", text)
+        if not ch.isspace() and ch not in drop and not invisible(ch)
     )
 
 
@@ -127,7 +144,7 @@ def _find(
         targets.append(" ".join(words[:n]))
     # Line-end hyphenation ("opera-\ntive") only matches when hyphens are ignored.
     for drop in ("", "-\u00ad\u2010"):
-        stream, where = _stream(fragments, drop)
+        stream, where = _stream_of(fragments, drop)
         for target in targets:
             needle = _squash(target, drop)
             if not needle:

@@ -15,7 +15,7 @@ from typing import Any
 from claimcheck.config.find import display_path
 from claimcheck.errors import ClaimcheckError, InputError, UsageError, escape_text, shown
 from claimcheck.globs import matches
-from claimcheck.model import Context, RuleSettings
+from claimcheck.model import Context, Limits, RuleSettings
 from claimcheck.waivers import waiver_matches
 from claimcheck.yamlutil import as_date, type_name
 
@@ -104,6 +104,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    limits: Limits = Limits()  # what one draft may cost to read (`limits:`)
     cwd: Path | None = None  # where claimcheck runs; relative document paths start here
 
     def overrides_for(self, doc_path: Path) -> tuple[Override, ...]:

@@ -22,7 +22,7 @@ from claimcheck.config.resolve import (
 )
 from claimcheck.errors import ConfigError, shown
 from claimcheck.globs import GlobError, compile_glob
-from claimcheck.model import FAIL_ON, SEVERITIES
+from claimcheck.model import FAIL_ON, SEVERITIES, Limits
 from claimcheck.yamlutil import Seq, Source, as_date, type_name
 
 _TEXT_CONTEXT = CONTEXT_KEYS[:-1]
@@ -40,6 +40,7 @@ CONFIG_KEYS = (
     "severity",
     "overrides",
     "waivers",
+    "limits",
 )
 OVERRIDE_KEYS = ("files", *CONTEXT_KEYS, "disable", "severity")
 WAIVER_KEYS = ("rule", "fingerprint", "sentence", "file", "reason", "approver", "expires")
@@ -173,6 +174,28 @@ def _model_path(src: Source, m: Mapping[str, Any], root: Path, label: str) -> Pa
     return None if value is None else root / Path(value).expanduser()
 
 
+def _limits(src: Source, data: Mapping[str, Any]) -> Limits:
+    """`limits:` a mapping of Limits fields to positive numbers (counts whole)."""
+    value = data.get("limits")
+    if value is None:
+        return Limits()
+    if not isinstance(value, dict):
+        raise src.error(f"'limits' must be a mapping, not {type_name(value)}", data, "limits")
+    names = Limits.field_names()
+    _check_keys(src, value, names, "limits")
+    out: dict[str, Any] = {}
+    for key, raw in value.items():
+        whole = Limits.__dataclass_fields__[key].type in (int, "int")
+        ok = isinstance(raw, int | float) and not isinstance(raw, bool) and raw > 0
+        if not ok or (whole and raw != int(raw)):
+            what = "a whole number" if whole else "a number"
+            raise src.error(
+                f"limit {shown(key)} must be {what} above 0, not {type_name(raw)}", value, key
+            )
+        out[key] = int(raw) if whole else float(raw)
+    return Limits(**out)
+
+
 def build(data: Any, src: Source, path: Path, cwd: Path) -> Config:
     """The Config that the data of the file at `path` describes; ConfigError when it is bad."""
     root = path.parent
@@ -256,6 +279,7 @@ def build(data: Any, src: Source, path: Path, cwd: Path) -> Config:
         severity=severity,
         overrides=tuple(overrides),
         waivers=tuple(waivers),
+        limits=_limits(src, data),
         cwd=cwd,
         **_context(src, data, label),
     )

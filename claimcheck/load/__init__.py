@@ -1,8 +1,11 @@
 """Readers: `path -> Document` for Markdown, DOCX, PDF, plain text, PPTX and HTML.
 
-`read(path, display)` picks the reader from the file suffix (`SUFFIXES`, `READERS`). Every
-reader opens its file read-only, computes the sha256 of the bytes it read, and raises
-`InputError(msg, path=display, line=/page=)` for input it cannot read. The heavy libraries
+`read(path, display, limits)` picks the reader from the file suffix (`SUFFIXES`, `READERS`).
+Every reader opens only regular files, read-only, within `limits` (model.Limits, config
+`limits:`), computes the sha256 of the bytes it read, normalises block text (`_common.normalize`:
+NFKC where safe, invisible characters removed, offsets kept back to the text as read) and
+raises `InputError(msg, path=display, line=/page=)` for input it cannot read, or cannot read
+whole: a reader never gives up part-way and passes what it got. The heavy libraries
 (python-docx, pypdf, python-pptx, markdown-it) are imported inside the reader that needs them.
 `parse_text(source, fmt, display)` reads text already in memory (an editor buffer, a CMS field)
 in one of the `TEXT_FORMATS`.
@@ -15,8 +18,8 @@ from pathlib import Path
 
 from claimcheck.errors import InputError, UsageError, shown
 from claimcheck.load import docx, html, markdown, pdf, pptx, text
-from claimcheck.load._common import document, universal_newlines
-from claimcheck.model import Document
+from claimcheck.load._common import DEFAULT_LIMITS, document, universal_newlines
+from claimcheck.model import Document, Limits
 
 SUFFIXES: dict[str, str] = {
     ".md": "markdown",
@@ -30,7 +33,7 @@ SUFFIXES: dict[str, str] = {
     ".htm": "html",
 }
 
-READERS: dict[str, Callable[[Path, str], Document]] = {
+READERS: dict[str, Callable[[Path, str, Limits], Document]] = {
     "markdown": markdown.read,
     "docx": docx.read,
     "pdf": pdf.read,
@@ -60,15 +63,15 @@ def format_of(path: Path | str) -> str | None:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
-def read(path: Path, display: str) -> Document:
-    """Read a draft into a Document with the reader its suffix calls for."""
+def read(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a draft into a Document with the reader its suffix calls for, within `limits`."""
     fmt = format_of(path)
     if fmt is None:
         suffix = Path(path).suffix
         what = shown(suffix) if suffix else "(no file extension)"
         known = ", ".join(sorted(SUFFIXES))
         raise InputError(f"unsupported file type {what} (supported: {known})", path=display)
-    return READERS[fmt](Path(path), display)
+    return READERS[fmt](Path(path), display, limits)
 
 
 def parse_text(source: str, fmt: str, display: str) -> Document:

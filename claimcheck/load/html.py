@@ -1,6 +1,9 @@
 """Read HTML pages and HTML e-mails: visible text only, one block per text element.
 
-Skipped: head (title included), script, style, noscript, template, svg, math. Blocks: p
+Skipped: head, script, style, noscript, template, svg, math; the <title> is read as a "title"
+block and an image's alt text as an "alt-text" block after the block it stands in; a
+skipped element left open to the end of the page, with text after it, is an input error.
+The charset a `<meta>` declares is honoured (UTF-8 by default; a byte-order mark wins). Blocks: p
 (paragraph), li (list-item), h1-h6 (heading), td/th (table-cell), blockquote (quote), dt/dd,
 figcaption (caption), and loose text in div/section/body/td... (kind of the nearest enclosing
 li/td/blockquote, else paragraph). Entities are decoded; whitespace runs collapse to one space,
@@ -12,11 +15,20 @@ reason="..." -->` comments attach a Suppression to the next block.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-from claimcheck.load._common import decode_utf8, directives_in, document, read_bytes, strip_block
-from claimcheck.model import Block, Document, Suppression
+from claimcheck.errors import InputError
+from claimcheck.load._common import (
+    DEFAULT_LIMITS,
+    decode_text,
+    directives_in,
+    document,
+    read_bytes,
+    strip_block,
+)
+from claimcheck.model import Block, Document, Limits, Suppression
 
 _SKIP = frozenset({"head", "script", "style", "noscript", "template", "svg", "math", "title"})
 _VOID = frozenset(
@@ -96,10 +108,16 @@ _INHERIT = frozenset({"list-item", "table-cell", "quote", "caption"})
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
 
-def read(path: Path, display: str) -> Document:
-    """Read an HTML file into a Document."""
-    data = read_bytes(path, display)
-    return document(display, "html", data, parse(decode_utf8(data, display), display))
+# `<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">`
+_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def read(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read an HTML file into a Document (in the charset it declares, UTF-8 by default)."""
+    data = read_bytes(path, display, limit_mb=limits.max_text_file_mb, limit_key="max_text_file_mb")
+    declared = _CHARSET.search(data[:4096])
+    text = decode_text(data, display, declared=declared.group(1).decode() if declared else None)
+    return document(display, "html", data, parse(text, display), limits=limits)
 
 
 def parse(text: str, display: str) -> list[Block]:
@@ -108,6 +126,7 @@ def parse(text: str, display: str) -> list[Block]:
     parser.feed(text)
     parser.close()
     parser.flush()
+    parser.finish()
     return parser.blocks
 
 
@@ -121,16 +140,28 @@ class _Parser(HTMLParser):
         self.pending: list[Suppression] = []
         self.stack: list[str] = []  # open elements that matter: block-level and skipped
         self.kinds: list[str] = []  # kind of each block-level entry in `stack`, parallel
+        self.lines: list[int] = []  # line each entry of `stack` opened at, parallel
+        self.open = Counter[str]()  # how many of each tag `stack` holds: O(1) membership
         self.skip = 0  # depth of open skipped elements
         self.parts: list[str] = []
         self.line: int | None = None
         self.br = False  # a <br> whose newline has not been written yet
+        self.title: list[str] | None = None  # text of an open <title>
+        self.title_line: int | None = None
+        self.alts: list[Block] = []  # alt text of images in the current block, emitted after it
+        self.dropped = False  # text seen inside a skipped element since it opened
 
     # -- text --------------------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
         """Add visible text, collapsing whitespace but keeping its newlines."""
-        if self.skip or not data:
+        if self.title is not None:
+            self.title.append(data)
+            return
+        if self.skip:
+            self.dropped = self.dropped or bool(data.strip())
+            return
+        if not data:
             return
         if self.line is None:
             if not data.strip() and not self.br:
@@ -159,17 +190,26 @@ class _Parser(HTMLParser):
     # -- structure ---------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Open skipped regions and blocks; <br> becomes a line break."""
-        if self.skip == 1 and "head" in self.stack and (tag in _KIND or tag in _BREAK):
+        """Open skipped regions and blocks; <br> becomes a line break; <title> and alt text
+        are read."""
+        if self.skip == 1 and self.open["head"] and (tag in _KIND or tag in _BREAK):
             # An unclosed <head> ends where body content starts, as in a browser.
             while self._pop() != "head":
                 pass
+        if tag == "title" and self.title is None and not self.open["svg"]:
+            self.title, self.title_line = [], self.getpos()[0]
         if tag in _SKIP:
-            self.stack.append(tag)
-            self.kinds.append("")
+            self._push(tag, "")
             self.skip += 1
+            self.dropped = False
             return
         if self.skip:
+            return
+        if tag == "img":
+            alt = next((v for k, v in attrs if k == "alt" and v), None)
+            if alt and alt.strip():
+                text = re.sub(r"\s+", " ", alt).strip()
+                self.alts.append(Block(text=text, kind="alt-text", line=self.getpos()[0]))
             return
         if tag == "br":
             if self.line is not None:
@@ -185,8 +225,7 @@ class _Parser(HTMLParser):
             if kind is None or kind == "paragraph":
                 outer = self.kinds[-1] if self.kinds else ""
                 kind = outer if outer in _INHERIT else "paragraph"
-            self.stack.append(tag)
-            self.kinds.append(kind)
+            self._push(tag, kind)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """`<br/>` and friends: no end tag follows."""
@@ -198,7 +237,9 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         """Close the element (and anything left open inside it)."""
-        if tag not in self.stack or (self.skip and tag not in _SKIP):
+        if tag == "title" and self.title is not None:
+            self._title()
+        if not self.open[tag] or (self.skip and tag not in _SKIP):
             return
         if not self.skip or tag in _SKIP:
             self.flush()
@@ -206,23 +247,62 @@ class _Parser(HTMLParser):
             if self._pop() == tag:
                 break
 
+    def _push(self, tag: str, kind: str) -> None:
+        self.stack.append(tag)
+        self.kinds.append(kind)
+        self.lines.append(self.getpos()[0])
+        self.open[tag] += 1
+
     def _pop(self) -> str:
         tag = self.stack.pop()
         self.kinds.pop()
+        self.lines.pop()
+        self.open[tag] -= 1
         if tag in _SKIP:
             self.skip -= 1
         return tag
 
+    def _title(self) -> None:
+        """The page title (the browser tab, search results) as a 'title' block."""
+        text = re.sub(r"\s+", " ", "".join(self.title or ())).strip()
+        if text:
+            self.blocks.append(Block(text=text, kind="title", line=self.title_line))
+        self.title = self.title_line = None
+
     def flush(self) -> None:
-        """End the current block, if it holds any text."""
+        """End the current block, if it holds any text, and the alt text read inside it."""
         text, line = strip_block("".join(self.parts), self.line)
         self.parts.clear()
         self.line = None
         self.br = False
-        if not text:
+        if text:
+            kind = next((k for k in reversed(self.kinds) if k), "paragraph")
+            # Spaces around a line break are layout, not text.
+            text = re.sub(r" *\n *", "\n", text)
+            self.blocks.append(
+                Block(text=text, kind=kind, line=line, suppressions=tuple(self.pending))
+            )
+            self.pending.clear()
+        self.blocks.extend(self.alts)
+        self.alts.clear()
+
+    def finish(self) -> None:
+        """At the end of the page: refuse a skipped element that swallowed the rest of it.
+
+        A <script>, <svg>, <template>... never closed hides all the text after it; reading
+        on would pass that text unchecked.
+        """
+        if self.title is not None:
+            self._title()
+        # An unclosed <script>/<style> keeps the rest of the page unparsed in `rawdata`.
+        leftover = bool(getattr(self, "cdata_elem", None)) and bool(self.rawdata.strip())
+        if not self.skip or not (self.dropped or leftover):
             return
-        kind = next((k for k in reversed(self.kinds) if k), "paragraph")
-        # Spaces around a line break are layout, not text.
-        text = re.sub(r" *\n *", "\n", text)
-        self.blocks.append(Block(text=text, kind=kind, line=line, suppressions=tuple(self.pending)))
-        self.pending.clear()
+        for tag, line in zip(self.stack, self.lines, strict=True):
+            if tag in _SKIP and tag != "head":
+                raise InputError(
+                    f"<{tag}> opened at line {line} is never closed: the rest of the page "
+                    "would not be read",
+                    path=self.display,
+                    line=line,
+                )

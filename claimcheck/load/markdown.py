@@ -1,7 +1,9 @@
 """Read Markdown (CommonMark + tables + YAML front matter) into blocks.
 
-Headings, paragraphs, list items, block quotes and table cells become blocks; code blocks,
-fences and HTML blocks are not linted. Block text is the plain inline text: emphasis and
+Headings, paragraphs, list items, block quotes and table cells become blocks; code blocks and
+fences are not linted; HTML blocks are read as the HTML reader reads a page (their text, the
+<title>, images' alt text). Lists and quotes nested deeper than MAX_NESTING / 2 levels are an
+input error (markdown-it would skip the rest of the file). Block text is the plain inline text: emphasis and
 link markup are dropped (link text and image alt text stay), inline HTML is removed, and soft
 line breaks stay "\\n" so `block.line + text[:offset].count("\\n")` is the source line.
 
@@ -17,28 +19,41 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import InputError
+from claimcheck.load import html
 from claimcheck.load._common import (
-    decode_utf8,
+    DEFAULT_LIMITS,
+    decode_text,
     directives_in,
     document,
     read_bytes,
     strip_block,
     without_comments,
 )
-from claimcheck.model import Block, Document, Suppression
+from claimcheck.model import Block, Document, Limits, Suppression
 
 
-def read(path: Path, display: str) -> Document:
+def read(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a Markdown file into a Document."""
-    data = read_bytes(path, display)
-    text = decode_utf8(data, display)
+    data = read_bytes(path, display, limit_mb=limits.max_text_file_mb, limit_key="max_text_file_mb")
+    text = decode_text(data, display)
     blocks, context = parse(text, display)
-    return document(display, "markdown", data, blocks, context)
+    return document(display, "markdown", data, blocks, context, limits=limits)
 
 
 def parse(text: str, display: str) -> tuple[list[Block], dict[str, Any]]:
     """Blocks and front-matter context of a Markdown source."""
-    tokens = _parser().parse(text)
+    # CommonMark turns NUL into U+FFFD, a visible character that would split a word; as a
+    # word joiner it stays invisible and is removed with the others (one character for one).
+    text = text.replace("\x00", "\u2060")
+    try:
+        tokens = _parser().parse(text)
+    except _TooDeep as exc:
+        raise InputError(
+            f"lists or quotes nested more than {MAX_NESTING // 2} levels deep; claimcheck "
+            "cannot read the file past this line",
+            path=display,
+            line=exc.line,
+        ) from None
 
     blocks: list[Block] = []
     context: dict[str, Any] = {}
@@ -69,10 +84,14 @@ def parse(text: str, display: str) -> tuple[list[Block], dict[str, Any]]:
             row_line = line
         elif t == "html_block":
             pending.extend(directives_in(tok.content, display, line))
-            # CommonMark keeps text on a comment's line inside the HTML block; it is still prose.
-            rest = without_comments(tok.content)
-            if rest.strip() and "<" not in rest:
-                emit(rest, containers[-1] if containers else "paragraph", line, [])
+            # HTML in Markdown (<div>, <p>, <table>, text on a comment's line) is prose a
+            # reader sees: its text is read as an HTML page's is, at its source lines.
+            for piece in html.parse(without_comments(tok.content), display):
+                kind = piece.kind
+                if kind == "paragraph" and containers:
+                    kind = containers[-1]
+                at = None if line is None or piece.line is None else line + piece.line - 1
+                emit(piece.text, kind, at, [])
         elif t == "inline":
             opener = tokens[i - 1] if i else None
             otype = opener.type if opener else ""
@@ -88,13 +107,37 @@ def parse(text: str, display: str) -> tuple[list[Block], dict[str, Any]]:
     return blocks, context
 
 
+# Lists and quotes nest at most this deep (markdown-it counts a list and its item as two
+# levels). Deeper, markdown-it silently skips the rest of the file; we refuse it instead.
+MAX_NESTING = 100
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 @functools.cache
 def _parser() -> Any:
     """One CommonMark parser with tables and front matter per process."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md.use(front_matter_plugin)
+    tokenize = md.block.tokenize
+
+    def tokenize_or_refuse(state: Any, start: int, end: int) -> None:
+        # The same test markdown-it makes before it drops the rest of the input.
+        if state.level >= MAX_NESTING:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                raise _TooDeep(line + 1)
+        tokenize(state, start, end)
+
+    md.block.tokenize = tokenize_or_refuse
+    return md
 
 
 def _inline_text(tok: Any, display: str, line: int | None) -> tuple[str, list[Suppression]]:

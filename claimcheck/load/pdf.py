@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import InputError
-from claimcheck.load._common import document, read_bytes
-from claimcheck.model import Block, Document
+from claimcheck.load._common import DEFAULT_LIMITS, document, limit_error, read_bytes
+from claimcheck.model import Block, Document, Limits
 
 # U+F0B7 / U+F0A7 are the Symbol-font bullets Word writes into PDFs.
 _BULLET = re.compile(r"^(?:[•▪◦●‣∙*–\-\uf0b7\uf0a7\uf076\uf0d8])(?:\s+|$)")
@@ -49,11 +49,11 @@ class _Line:
     size: float | None = None
 
 
-def read(path: Path, display: str) -> Document:
+def read(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a PDF file into a Document."""
-    data = read_bytes(path, display, empty="empty PDF")
+    data = read_bytes(path, display, empty="empty PDF", limit_mb=limits.max_file_mb)
     with _quiet():
-        pages = _page_lines(data, display)
+        pages = _page_lines(data, display, limits)
     if not any(line.text.strip() for lines in pages for line in lines):
         raise InputError("no extractable text (scanned PDF?)", path=display)
     body = _body_size(pages)
@@ -61,7 +61,7 @@ def read(path: Path, display: str) -> Document:
     for number, lines in enumerate(pages, start=1):
         for kind, text in _blocks(lines, body):
             blocks.append(Block(text=text, kind=kind, page=number))
-    return document(display, "pdf", data, blocks)
+    return document(display, "pdf", data, blocks, limits=limits)
 
 
 @contextmanager
@@ -98,11 +98,18 @@ def open_pdf(data: bytes, display: str) -> Any:
     return reader
 
 
-def _page_lines(data: bytes, display: str) -> list[list[_Line]]:
+def _page_lines(data: bytes, display: str, limits: Limits) -> list[list[_Line]]:
     """Every page's lines, with position and font size where pypdf reports them."""
     reader = open_pdf(data, display)
     try:
+        count = len(reader.pages)
+        if count > limits.max_pages:
+            raise limit_error(
+                display, f"more than {limits.max_pages:,} pages", limits.max_pages, "max_pages"
+            )
         pages = list(reader.pages)
+    except InputError:
+        raise
     except Exception as exc:
         raise InputError(f"corrupt PDF ({_why(exc)})", path=display) from None
     out = []

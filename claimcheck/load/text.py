@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimcheck.load._common import BULLET, decode_utf8, document, read_bytes
-from claimcheck.model import Block, Document
+from claimcheck.load._common import BULLET, DEFAULT_LIMITS, decode_text, document, read_bytes
+from claimcheck.model import Block, Document, Limits
 
 
-def read(path: Path, display: str) -> Document:
+def read(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a plain-text file into a Document."""
-    data = read_bytes(path, display)
-    return document(display, "text", data, parse(decode_utf8(data, display)))
+    data = read_bytes(path, display, limit_mb=limits.max_text_file_mb, limit_key="max_text_file_mb")
+    return document(display, "text", data, parse(decode_text(data, display)), limits=limits)
 
 
 def parse(text: str) -> list[Block]:
