@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck import __version__
 from claimcheck.cache import Store, open_store
-from claimcheck.errors import ClaimcheckError, ConfigError, UsageError, internal_message
+from claimcheck.errors import (
+    ClaimcheckError,
+    ConfigError,
+    InputError,
+    UsageError,
+    about,
+    internal_message,
+)
 from claimcheck.model import (
     Candidate,
     Context,
@@ -59,6 +66,11 @@ class Options:
     shard: tuple[int, int] | None = None
     strength_model: Path | None = None  # overrides the config's `strength_model:`
     cache: bool = True  # read and write the on-disk caches (`--no-cache` turns them off)
+    # `-` among the paths: the draft's bytes, read from stdin, and the name it goes by (its
+    # format, config overrides, waivers and fingerprints are that file's; default <stdin>,
+    # Markdown).
+    stdin: bytes | None = None
+    stdin_filename: str | None = None
 
 
 @dataclass
@@ -246,6 +258,8 @@ def collect(
             session.notices.append(_every_draft_notice(touched, "changed", options.cwd))
             paths, hook = (str(config.root),), False  # every draft the config selects
     for raw in paths:
+        if raw == STDIN:
+            continue  # read from stdin: stream() checks it
         path = Path(raw)
         if not path.is_absolute():
             path = options.cwd / path
@@ -530,7 +544,10 @@ def stream(
     """
     items, errors = plan if plan is not None else collect(options, session)
     # Errors first where a path is both (as a stable sort after them always gave).
-    entries: list[tuple[str, int, Any]] = [(d.path, 0, d) for d in errors]
+    known: list[tuple[DocumentResult, list[str]]] = [(d, []) for d in errors]
+    if options.stdin is not None:  # never cached: it has no file to key it by
+        known.append(_check_stdin(Checker(session, options.context), options))
+    entries: list[tuple[str, int, Any]] = [(d.path, 0, (d, n)) for d, n in known]
     entries += [(display, 1, (path, display)) for path, display in items]
     entries.sort(key=lambda e: (e[0], e[1]))
     total = len(entries)
@@ -540,7 +557,7 @@ def stream(
     todo: list[tuple[int, Path, str, Any]] = []
     for index, (_, is_item, value) in enumerate(entries):
         if not is_item:
-            ready[index] = outcome_of(value, [], writer, report_head)
+            ready[index] = outcome_of(*value, writer, report_head)
             continue
         path, display = value
         key = cache.key(path, display)
@@ -566,6 +583,39 @@ def stream(
         finished.close()
     if session.store is not None:
         session.store.prune()  # at most once a day: entries nobody used for a month go
+
+
+STDIN = "-"  # the path that names the draft on stdin
+STDIN_NAME = "<stdin>"  # what it is called without --stdin-filename
+
+
+def stdin_display(options: Options) -> str:
+    """The path the report gives the draft read from stdin."""
+    name = options.stdin_filename
+    return display_path(options.cwd / name, options.cwd) if name else STDIN_NAME
+
+
+def _check_stdin(checker: Checker, options: Options) -> tuple[DocumentResult, list[str]]:
+    """Check the draft read from stdin, as the file `--stdin-filename` names would be."""
+    from claimcheck.load import SUFFIXES, format_of, read_data
+
+    name = options.stdin_filename
+    where = options.cwd / (name or STDIN_NAME)
+    display = stdin_display(options)
+    fmt = format_of(name) if name else "markdown"
+    try:
+        if fmt is None:
+            raise InputError(
+                f"--stdin-filename needs a draft's suffix ({', '.join(sorted(SUFFIXES))})",
+                path=display,
+            )
+        with about(display):
+            return checker.check_document(read_data(options.stdin or b"", fmt, display), where)
+    except ClaimcheckError as exc:
+        message = str(exc) if exc.path else f"{display}: {exc.message}"
+        return DocumentResult(
+            path=display, format=fmt, sha256=None, context=None, error=message
+        ), []
 
 
 def _check_all(

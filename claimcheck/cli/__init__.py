@@ -5,12 +5,32 @@ from __future__ import annotations
 import click
 
 from claimcheck import __version__
+from claimcheck.cli.options import ERROR_CODE, epilog
+from claimcheck.cli.terminal import help_width
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": help_width()},
+    epilog=epilog(
+        [
+            "claimcheck check drafts/",
+            "claimcheck rules explain CC201",
+            "claimcheck report drafts/ -o audit.html",
+            'eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"   # shell completion',
+        ],
+        [
+            (0, "clean (check: nothing at or above --fail-on)"),
+            (1, "findings (check), a failing example (registry test), audit errors (validate)"),
+            ERROR_CODE,
+        ],
+    ),
+)
 @click.version_option(__version__, prog_name="claimcheck")
 def cli() -> None:
-    """Lint healthcare marketing copy against an approved-claims registry."""
+    """Lint healthcare marketing copy against an approved-claims registry.
+
+    Run `claimcheck COMMAND --help` for a command's options, examples and exit codes.
+    """
 
 
 def _register() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,12 +11,27 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.options import check_options, cli_context, guarded
+from claimcheck.cli.options import ERROR_CODE, check_options, cli_context, epilog, guarded
 from claimcheck.errors import UsageError, one_line, printable
 from claimcheck.model import FAIL_ON, ExitCode, Report
 from claimcheck.pipeline import same_file
 
-CHECK_FORMATS = ("text", "json", "sarif", "junit", "github")
+CHECK_FORMATS = ("text", "concise", "json", "sarif", "junit", "github")
+
+CHECK_EPILOG = epilog(
+    [
+        "claimcheck check drafts/                  every draft under drafts/",
+        "claimcheck check brochure.docx --audience hcp --market US",
+        "claimcheck check drafts/ --format sarif -o claimcheck.sarif",
+        "claimcheck check drafts/ --changed-since origin/main",
+        "pbpaste | claimcheck check - --stdin-filename drafts/email.md",
+    ],
+    [
+        (0, "nothing at or above --fail-on (default: error)"),
+        (1, "findings at or above it"),
+        ERROR_CODE,
+    ],
+)
 
 
 def build_options(drafts: tuple[str, ...], kwargs: dict[str, Any], **extra: Any) -> Any:
@@ -135,7 +149,7 @@ def open_output(output: Path | None, color: bool = False) -> Iterator[Any]:
             out.detach()  # flushed; the file itself is open_atomic's to close
 
 
-@click.command("check")
+@click.command("check", epilog=CHECK_EPILOG)
 @click.argument("drafts", nargs=-1, required=True)
 @check_options
 @click.option(
@@ -144,7 +158,13 @@ def open_output(output: Path | None, color: bool = False) -> Iterator[Any]:
     type=click.Choice(CHECK_FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (concise: path:line:col: CODE message, for editors and grep).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="With `-` among DRAFTS: the file name the draft on stdin goes by (its format, "
+    "config overrides and waivers; default <stdin>, Markdown).",
 )
 @click.option(
     "--output",
@@ -164,7 +184,7 @@ def open_output(output: Path | None, color: bool = False) -> Iterator[Any]:
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour in text output (NO_COLOR is honoured).",
+    help="Colour in text output (NO_COLOR and FORCE_COLOR are honoured).",
 )
 @click.option(
     "--baseline",
@@ -195,6 +215,7 @@ def open_output(output: Path | None, color: bool = False) -> Iterator[Any]:
 def check_command(
     drafts: tuple[str, ...],
     fmt: str,
+    stdin_filename: str | None,
     output: Path | None,
     fail_on: str | None,
     verbose: bool,
@@ -206,8 +227,10 @@ def check_command(
     shard: str | None,
     **kwargs: Any,
 ) -> None:
-    """Check DRAFTS (files or directories) against the claim registry."""
+    """Check DRAFTS (files or directories; `-` reads one draft from stdin) against the claim
+    registry."""
     from claimcheck import pipeline
+    from claimcheck.cli import terminal
     from claimcheck.report import formatter
 
     shard_spec = None
@@ -217,23 +240,29 @@ def check_command(
         shard_spec = parse_shard(shard)
     if changed_since and changed_files:
         raise UsageError("use --changed-since or --changed-files, not both")
+    stdin = None
+    if pipeline.STDIN in drafts:
+        stdin = sys.stdin.buffer.read()
+    elif stdin_filename is not None:
+        raise UsageError("--stdin-filename names the draft read from stdin: add `-` to DRAFTS")
     options = build_options(
-        drafts, kwargs, changed_since=changed_since, changed_files=changed_files, shard=shard_spec
+        tuple(dict.fromkeys(drafts)),
+        kwargs,
+        changed_since=changed_since,
+        changed_files=changed_files,
+        shard=shard_spec,
+        stdin=stdin,
+        stdin_filename=stdin_filename,
     )
     session = pipeline.prepare(options)
     level = fail_on or session.config.fail_on or "error"
-    use_color = (
-        fmt == "text"
-        and output is None
-        and (
-            color == "always"
-            or (color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        )
-    )
+    to_terminal = fmt == "text" and output is None
+    use_color = to_terminal and terminal.use_color(color)
+    opts = render_options(fmt, options, use_color, verbose, level, to_terminal)
     if baseline is None and write_baseline is None:
         # Nothing needs the whole report: documents are rendered where they are checked
         # and written as they finish.
-        failures, had_errors = _stream(options, session, fmt, output, use_color, verbose, level)
+        failures, had_errors = _stream(options, session, fmt, output, use_color, opts)
         if had_errors:
             sys.exit(int(ExitCode.ERROR))
         sys.exit(int(ExitCode.FINDINGS if failures else ExitCode.OK))
@@ -261,12 +290,29 @@ def check_command(
             err=True,
         )
 
-    text = formatter(fmt)(report, color=use_color, verbose=verbose, fail_on=level)
+    text = formatter(fmt)(report, **opts)
     write_output(text, output, color=use_color)
 
     if had_errors:
         sys.exit(int(ExitCode.ERROR))
     sys.exit(int(ExitCode.FINDINGS if pipeline.count_failures(report, level) else ExitCode.OK))
+
+
+def render_options(
+    fmt: str, options: Any, color: bool, verbose: bool, level: str, to_terminal: bool
+) -> dict[str, Any]:
+    """What the format's writer is given: the text format its width on a terminal (None: no
+    wrapping), the concise one the draft read from stdin (its columns are found in it)."""
+    from claimcheck.cli import terminal
+
+    opts: dict[str, Any] = {"color": color, "verbose": verbose, "fail_on": level}
+    if fmt == "text":
+        opts["width"] = terminal.width() if to_terminal else None
+    if fmt == "concise" and options.stdin is not None:
+        from claimcheck.pipeline import stdin_display
+
+        opts["sources"] = {stdin_display(options): options.stdin.decode("utf-8-sig", "replace")}
+    return opts
 
 
 def _stream(
@@ -275,8 +321,7 @@ def _stream(
     fmt: str,
     output: Path | None,
     color: bool,
-    verbose: bool,
-    level: str,
+    opts: dict[str, Any],
 ) -> tuple[int, bool]:
     """Check and write the report document by document; (failures, had input errors)."""
     from claimcheck import pipeline
@@ -286,7 +331,8 @@ def _stream(
     plan = pipeline.collect(options, session)
     if output is not None:
         refuse_overwriting_inputs(output, options, session, None, *(p for p, _ in plan[0]))
-    out_writer = writer(fmt, color=color, verbose=verbose, fail_on=level)
+    out_writer = writer(fmt, **opts)
+    level = opts["fail_on"]
     notices = list(session.notices)
     errors: list[str] = []
     failures = documents = 0

@@ -7,10 +7,20 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.options import check_options, cli_context, guarded
+from claimcheck.cli.options import check_options, cli_context, epilog, guarded
 
 
-@click.command("explain")
+@click.command(
+    "explain",
+    epilog=epilog(
+        [
+            'claimcheck explain "FloraEase reduces bloating." --product floraease-daily',
+            "claimcheck explain --file drafts/email.md --line 14",
+            "claimcheck explain --file deck.pptx --line 3 --format json",
+        ],
+        [(0, "explained"), (2, "usage, config or input error (one line on stderr)")],
+    ),
+)
 @click.argument("sentence", required=False)
 @click.option(
     "--file",
@@ -41,14 +51,6 @@ def explain_command(
     """Show how claimcheck reads and judges a sentence: claim or not and the rule that
     decided, its cues with negation and hedge scope, the approved claims it was matched
     against with their scores and the guard that set each aside, and the verdict.
-
-    \b
-    Examples:
-      claimcheck explain "FloraEase reduces bloating." --product floraease-daily
-      claimcheck explain --file drafts/email.md --line 14
-      claimcheck explain --file deck.pptx --line 3 --format json
-
-    Exit codes: 0 explained, 2 usage, config or input error.
     """
     from claimcheck import pipeline
     from claimcheck.errors import UsageError

@@ -8,7 +8,7 @@ import click
 
 from claimcheck import schema_url
 from claimcheck.atomic import write_text
-from claimcheck.cli.options import guarded
+from claimcheck.cli.options import epilog, guarded
 from claimcheck.errors import UsageError
 
 # The published JSON Schema (schemas/ in the repository) of each file init writes.
@@ -69,7 +69,16 @@ evidence:
 """
 
 
-@click.command("init")
+@click.command(
+    "init",
+    epilog=epilog(
+        ["claimcheck init", "claimcheck init --dir content --product ArcGuide"],
+        [
+            (0, "the three files were written"),
+            (2, "one of them exists already (never overwritten)"),
+        ],
+    ),
+)
 @click.option(
     "--dir",
     "directory",

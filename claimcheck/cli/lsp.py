@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from claimcheck.cli.options import fail
+from claimcheck.cli.options import epilog, fail
 from claimcheck.model import ExitCode
 
 
@@ -22,7 +22,13 @@ def install_hint() -> str:
     )
 
 
-@click.command("lsp")
+@click.command(
+    "lsp",
+    epilog=epilog(
+        ["claimcheck lsp   (started by the editor, which talks to it on stdin/stdout)"],
+        [(0, "the editor shut the server down"), (2, "the `lsp` extra (pygls) is not installed")],
+    ),
+)
 @click.option(
     "--debounce",
     type=click.IntRange(0, 10_000),

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.options import fail, guarded
+from claimcheck.cli.options import epilog, fail, guarded
 from claimcheck.errors import UsageError
 from claimcheck.model import STRENGTH_NAMES
 from claimcheck.pipeline import same_file
@@ -29,7 +29,19 @@ SHORT = {0: "none", 1: "corr", 2: "cond", 3: "causal"}
 WIDTH = max(len(n) for n in STRENGTH_NAMES.values())
 
 
-@click.group("model")
+@click.group(
+    "model",
+    epilog=epilog(
+        [
+            "claimcheck model train labels.csv -o strength.json",
+            "claimcheck model eval strength.json heldout.csv",
+        ],
+        [
+            (0, "see each command's --help"),
+            (2, "bad data or model file, or a usage error (one line on stderr)"),
+        ],
+    ),
+)
 def model_group() -> None:
     """Train, evaluate and explain a claim-strength model (see `strength_model:` in config)."""
 
@@ -89,7 +101,19 @@ def _diff(model: float, rules: float) -> str:
 # --------------------------------------------------------------------------- train
 
 
-@model_group.command("train")
+@model_group.command(
+    "train",
+    epilog=epilog(
+        [
+            "claimcheck model train labels.csv -o strength.json",
+            "claimcheck model train labels.jsonl -o strength.json --folds 0 --epochs 30",
+        ],
+        [
+            (0, "the model was trained and written"),
+            (2, "bad data or model file, or a usage error (one line on stderr)"),
+        ],
+    ),
+)
 @click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
@@ -230,7 +254,16 @@ def _table(name: str, scores: dict[str, Any]) -> list[str]:
     return lines
 
 
-@model_group.command("eval")
+@model_group.command(
+    "eval",
+    epilog=epilog(
+        ["claimcheck model eval strength.json heldout.csv --format json"],
+        [
+            (0, "the scores were printed"),
+            (2, "bad data or model file, or a usage error (one line on stderr)"),
+        ],
+    ),
+)
 @click.argument("model_path", metavar="MODEL", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
@@ -280,7 +313,16 @@ def _strength(strength: int, relation: int) -> str:
     return f"{name} (negated {STRENGTH_NAMES[relation]})" if relation > strength else name
 
 
-@model_group.command("explain")
+@model_group.command(
+    "explain",
+    epilog=epilog(
+        ['claimcheck model explain strength.json "Drug X may reduce pain."'],
+        [
+            (0, "the strengths were printed"),
+            (2, "bad data or model file, or a usage error (one line on stderr)"),
+        ],
+    ),
+)
 @click.argument("model_path", metavar="MODEL", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("sentences", metavar="SENTENCE...", nargs=-1, required=True)
 @click.option(

@@ -106,6 +106,19 @@ def registry_options(func: Callable[..., Any], *, strength_model: bool = False) 
     return _apply(func, [_REGISTRY, _EVIDENCE, _CONFIG, *extra, _AS_OF])
 
 
+def epilog(examples: Sequence[str], codes: Sequence[tuple[int, str]]) -> str:
+    """The end of a command's --help: examples, then what each exit code means.
+
+    `\\b` keeps click from re-flowing the lines into one paragraph.
+    """
+    lines = ["\b", "Examples:", *(f"  {e}" for e in examples), "", "\b", "Exit codes:"]
+    lines += [f"  {code}  {meaning}" for code, meaning in codes]
+    return "\n".join(lines)
+
+
+ERROR_CODE = (2, "usage, config, registry or input error (one line on stderr)")
+
+
 def cli_context(kwargs: dict[str, Any]) -> dict[str, Any]:
     """The context keys given on the command line (flags win over everything else)."""
     out = {k: kwargs[k] for k in CONTEXT_KEYS if kwargs.get(k)}

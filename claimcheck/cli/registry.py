@@ -11,17 +11,36 @@ from typing import Any
 import click
 
 from claimcheck.cli.check import build_options
-from claimcheck.cli.options import guarded, registry_options
+from claimcheck.cli.options import ERROR_CODE, epilog, guarded, registry_options
 from claimcheck.errors import UsageError, one_line, printable, shown
 from claimcheck.model import ExitCode
 
 
-@click.group("registry")
+@click.group(
+    "registry",
+    epilog=epilog(
+        ["claimcheck registry validate --strict", "claimcheck registry test"],
+        [(0, "see each command's --help"), ERROR_CODE],
+    ),
+)
 def registry_group() -> None:
     """Work with the claim registry."""
 
 
-@registry_group.command("validate")
+@registry_group.command(
+    "validate",
+    epilog=epilog(
+        [
+            "claimcheck registry validate",
+            "claimcheck registry validate --registry claims/ --evidence evidence/ --strict",
+        ],
+        [
+            (0, "no errors (warnings allowed without --strict)"),
+            (1, "an audit error, or a warning with --strict"),
+            (2, "schema errors (all listed) or a config problem"),
+        ],
+    ),
+)
 @registry_options
 @click.option(
     "--expiring-within",
@@ -81,7 +100,13 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
     sys.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
-@registry_group.command("test")
+@registry_group.command(
+    "test",
+    epilog=epilog(
+        ["claimcheck registry test", "claimcheck registry test --claim ARC-OPTIME -q"],
+        [(0, "every example passed"), (1, "an example failed"), ERROR_CODE],
+    ),
+)
 @functools.partial(registry_options, strength_model=True)
 @click.option(
     "--claim",
@@ -95,9 +120,8 @@ def validate_command(expiring_within: int, strict: bool, **kwargs: Any) -> None:
 def test_command(claim_ids: tuple[str, ...], quiet: bool, **kwargs: Any) -> None:
     """Run the registry's examples: copy each claim must support, and copy it must flag.
 
-    Each example is judged as a draft would be, in its own context, and must get the verdict
-    it names. Exit 0 when every example passes, 1 when one fails, 2 on a config or registry
-    error.
+    Each example (a claim's `examples:` in the registry) is judged as a draft would be, in its
+    own context, and must get the verdict it names.
     """
     from claimcheck import pipeline
     from claimcheck.registry.selftest import run_examples
@@ -108,6 +132,9 @@ def test_command(claim_ids: tuple[str, ...], quiet: bool, **kwargs: Any) -> None
     unknown = [c for c in claim_ids if c.upper() not in known]
     if unknown:
         raise UsageError(f"--claim {unknown[0]}: no such claim in the registry")
+    from claimcheck.cli.terminal import use_color
+
+    color = use_color()  # PASS/FAIL in colour on a terminal, or with FORCE_COLOR
     passed = failed = 0
     failures = []
     for result in run_examples(session, claim_ids):
@@ -116,11 +143,11 @@ def test_command(claim_ids: tuple[str, ...], quiet: bool, **kwargs: Any) -> None
         if result.passed:
             passed += 1
             if not quiet:
-                click.echo(f"{click.style('PASS', fg='green')} {label}")
+                click.echo(f"{click.style('PASS', fg='green')} {label}", color=color)
             continue
         failed += 1
         failures.append(result)
-        click.echo(f"{click.style('FAIL', fg='red', bold=True)} {label}")
+        click.echo(f"{click.style('FAIL', fg='red', bold=True)} {label}", color=color)
         click.echo(printable(f"     {example.source}: {result.reason}"))
     total = passed + failed
     if total == 0:
@@ -140,5 +167,7 @@ def test_command(claim_ids: tuple[str, ...], quiet: bool, **kwargs: Any) -> None
                 )
             )
     summary = f"{total} example(s): {passed} passed, {failed} failed"
-    click.echo(click.style(summary, fg="red" if failed else "green", bold=bool(failed)))
+    click.echo(
+        click.style(summary, fg="red" if failed else "green", bold=bool(failed)), color=color
+    )
     sys.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))

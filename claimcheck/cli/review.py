@@ -14,14 +14,23 @@ from claimcheck.cli.check import (
     report_input_errors,
     write_output,
 )
-from claimcheck.cli.options import check_options, guarded
+from claimcheck.cli.options import ERROR_CODE, check_options, epilog, guarded
 from claimcheck.errors import UsageError, about, printable
 from claimcheck.model import ExitCode
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
-@click.command("report")
+@click.command(
+    "report",
+    epilog=epilog(
+        [
+            "claimcheck report drafts/ -o audit.html",
+            "claimcheck report brochure.docx -o audit.md --as-of 2026-12-01",
+        ],
+        [(0, "the report was written (findings do not change this)"), ERROR_CODE],
+    ),
+)
 @click.argument("drafts", nargs=-1, required=True)
 @check_options
 @click.option(
@@ -64,7 +73,16 @@ def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwa
     sys.exit(int(ExitCode.ERROR if had_errors else ExitCode.OK))
 
 
-@click.command("annotate")
+@click.command(
+    "annotate",
+    epilog=epilog(
+        [
+            "claimcheck annotate brochure.docx -o brochure.reviewed.docx",
+            "claimcheck annotate poster.pdf -o poster.reviewed.pdf --all",
+        ],
+        [(0, "the annotated copy was written"), ERROR_CODE],
+    ),
+)
 @click.argument("draft", type=click.Path(path_type=Path))
 @check_options
 @click.option(

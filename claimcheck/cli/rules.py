@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.options import fail, guarded
+from claimcheck.cli.options import epilog, fail, guarded
 
 _CONFIG_OPTION = click.option(
     "--config",
@@ -17,7 +17,13 @@ _CONFIG_OPTION = click.option(
 )
 
 
-@click.group("rules")
+@click.group(
+    "rules",
+    epilog=epilog(
+        ["claimcheck rules list", "claimcheck rules explain CC202"],
+        [(0, "see each command's --help"), (2, "an unknown rule or a config error")],
+    ),
+)
 def rules_group() -> None:
     """List the rules and explain what each one checks."""
 
@@ -49,7 +55,13 @@ def _docs(config: Path | None) -> list[dict[str, Any]]:
     return sorted(docs, key=lambda d: d["code"])
 
 
-@rules_group.command("list")
+@rules_group.command(
+    "list",
+    epilog=epilog(
+        ["claimcheck rules list", "claimcheck rules list --config team/claimcheck.yaml"],
+        [(0, "the rules were listed"), (2, "a config or rule-pack error")],
+    ),
+)
 @_CONFIG_OPTION
 @guarded
 def list_command(config: Path | None) -> None:
@@ -61,8 +73,14 @@ def list_command(config: Path | None) -> None:
         )
 
 
-@rules_group.command("explain")
-@click.argument("code")
+@rules_group.command(
+    "explain",
+    epilog=epilog(
+        ["claimcheck rules explain CC202", "claimcheck rules explain dropped-qualifier | less"],
+        [(0, "the rule was explained"), (2, "no such rule, or a config error")],
+    ),
+)
+@click.argument("code", shell_complete=lambda ctx, param, incomplete: _complete(incomplete))
 @_CONFIG_OPTION
 @guarded
 def explain_command(code: str, config: Path | None) -> None:
@@ -70,10 +88,47 @@ def explain_command(code: str, config: Path | None) -> None:
     wanted = code.strip()
     for doc in _docs(config):
         if doc["code"].upper() == wanted.upper() or doc["name"] == wanted.lower():
-            click.echo(
+            title = (
                 f"{doc['code']} {doc['name']} ({doc['verdict']}, default {doc['default_severity']})"
             )
-            click.echo()
-            click.echo(doc["doc"].strip())
+            _show(title, doc["doc"].strip())
             return
     fail(f"unknown rule '{code}' (see `claimcheck rules list`)")
+
+
+def _show(title: str, doc: str) -> None:
+    """The rule's documentation: rendered Markdown on a terminal (or with FORCE_COLOR), the
+    Markdown source itself otherwise (a pipe, a file, NO_COLOR), which reads fine as text."""
+    from claimcheck.cli import terminal
+
+    if not terminal.use_color():
+        click.echo(title)
+        click.echo()
+        click.echo(doc)
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console(force_terminal=True, width=terminal.width() or 100, highlight=False)
+    with console.capture() as capture:
+        console.print(Markdown(f"# {title}\n\n{doc}"))
+    click.echo(capture.get(), nl=False, color=True)
+
+
+def _complete(incomplete: str) -> list[Any]:
+    """Rule codes and names for shell completion of `rules explain` (none if the config is bad)."""
+    from click.shell_completion import CompletionItem
+
+    from claimcheck.errors import ClaimcheckError
+
+    try:
+        docs = _docs(None)
+    except ClaimcheckError:
+        return []
+    wanted = incomplete.lower()
+    items = []
+    for doc in docs:
+        for value in (doc["code"], doc["name"]):
+            if value.lower().startswith(wanted):
+                items.append(CompletionItem(value, help=doc["summary"]))
+    return items

@@ -55,6 +55,7 @@ __all__ = [
     "format_of",
     "parse_text",
     "read",
+    "read_data",
 ]
 
 
@@ -93,3 +94,29 @@ def parse_text(source: str, fmt: str, display: str) -> Document:
     else:
         blocks = text.parse(source)
     return document(display, fmt, data, blocks, context)
+
+
+def read_data(data: bytes, fmt: str, display: str) -> Document:
+    """Read a draft's bytes (`claimcheck check -` reads them from stdin) as `read` reads a file.
+
+    Text formats are decoded as UTF-8 like a file; DOCX, PDF and PPTX go through their
+    reader from a private temporary file, removed at once. The sha256 is the bytes'.
+    """
+    from claimcheck.load._common import decode_utf8
+
+    if not data:
+        raise InputError("empty input", path=display)
+    if fmt in TEXT_FORMATS:
+        doc = parse_text(decode_utf8(data, display), fmt, display)
+        return document(display, fmt, data, list(doc.blocks), doc.context)
+    import os
+    import tempfile
+
+    suffix = next(s for s, f in SUFFIXES.items() if f == fmt)
+    handle, name = tempfile.mkstemp(prefix="claimcheck-stdin-", suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        return READERS[fmt](Path(name), display)
+    finally:
+        os.unlink(name)

@@ -10,6 +10,7 @@ from typing import Any
 # `check` a Writer that writes the same bytes document by document (report.stream).
 FORMATTERS: dict[str, str] = {
     "text": "claimcheck.report.text",
+    "concise": "claimcheck.report.concise",
     "json": "claimcheck.report.json",
     "sarif": "claimcheck.report.sarif",
     "junit": "claimcheck.report.junit",

@@ -1,7 +1,9 @@
 """Terminal output: findings grouped by file, flagged words marked, the approved wording to use.
 
-Plain text (deterministic, no wrapping) when not on a TTY or with NO_COLOR; rich colour
-otherwise. Only this module imports rich.
+Plain text without colour when not on a TTY, with NO_COLOR or `--color never`; rich colour
+otherwise. With a `width` (the terminal's, on a terminal) long lines wrap at spaces, each
+continuation indented under its line; without one (a pipe, a file) nothing is wrapped, so
+output stays deterministic and one finding a line. Only this module imports rich.
 """
 
 from __future__ import annotations
@@ -41,29 +43,73 @@ class Writer(StreamWriter):
 
     def document(self, doc: DocumentResult, report: Report) -> tuple[str, Any]:
         verbose = bool(self.opts.get("verbose"))
+        width = self.opts.get("width")
         if not self.opts.get("color"):
             lines = _plain_document(doc, report.registry, verbose)
+            if width:
+                lines = [wrapped for line in lines for wrapped in _wrap(line, width)]
             return "".join(line + "\n" for line in lines), None
-        console = _console()
+        console = _console(width)
         with console.capture() as capture:
             _rich_document(console, doc, report.registry, verbose)
         return capture.get(), None
 
     def end(self, notices: Iterable[str]) -> None:
         line = _summary_line(self.tallies)
+        width = self.opts.get("width")
         if not self.opts.get("color"):
-            self.out.write(printable(line) + "\n")
+            lines = _wrap(printable(line), width) if width else [printable(line)]
+            self.out.write("".join(wrapped + "\n" for wrapped in lines))
             return
-        console = _console()
+        console = _console(width)
         with console.capture() as capture:
             console.print(line, style="bold", highlight=False)
         self.out.write(capture.get())
 
 
-def _console() -> Any:
+def _console(width: int | None = None) -> Any:
+    """A rich console: the terminal's width with wrapping, or unwrapped lines."""
     from rich.console import Console
 
-    return Console(force_terminal=True, color_system="standard", width=200, soft_wrap=True)
+    return Console(
+        force_terminal=True,
+        color_system="standard",
+        width=width or 200,
+        soft_wrap=width is None,
+    )
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """A plain line wrapped at spaces to `width`, continuations two spaces deeper than it."""
+    import textwrap
+
+    if len(line) <= width:
+        return [line]
+    body = line.lstrip(" ")
+    indent = " " * (len(line) - len(body))
+    return textwrap.wrap(
+        body,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_long_words=False,  # a URL or a long word overflows rather than being cut
+        break_on_hyphens=False,
+    ) or [line]
+
+
+def _print(console: Any, text: Any) -> None:
+    """Print a line; wrapped at the console's width (when it has one) at spaces, with every
+    continuation two spaces deeper than the line's own indent."""
+    from rich.text import Text
+
+    if console.soft_wrap or len(text.plain) <= console.width:
+        console.print(text, highlight=False)
+        return
+    indent = len(text.plain) - len(text.plain.lstrip(" "))
+    room = max(20, console.width - indent - 2)
+    # words break only where one is longer than a whole line (a long URL)
+    for i, line in enumerate(text[indent:].wrap(console, room, overflow="fold")):
+        console.print(Text(" " * (indent + (2 if i else 0))) + line, highlight=False)
 
 
 def shown(claim: ClaimResult, verbose: bool) -> bool:
@@ -190,12 +236,13 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
     claims = [c for c in doc.claims if shown(c, verbose)]
     if not claims and not doc.findings:
         return
-    console.print(
-        Text.assemble(safe(doc.path, "bold underline"), safe(f" ({_context_label(doc)})"))
+    _print(
+        console, Text.assemble(safe(doc.path, "bold underline"), safe(f" ({_context_label(doc)})"))
     )
     for f in doc.findings:
         waived = f" (waived: {f.waived})" if f.waived is not None else ""
-        console.print(
+        _print(
+            console,
             Text.assemble(
                 "  ",
                 ("document", "dim"),
@@ -205,12 +252,9 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
                 (f"{f.rule} {f.name}", "bold"),
                 safe(f": {f.message}{waived}"),
             ),
-            highlight=False,
         )
         if f.suggestion:
-            console.print(
-                Text.assemble("    ", ("add: ", "green"), safe(f.suggestion)), highlight=False
-            )
+            _print(console, Text.assemble("    ", ("add: ", "green"), safe(f.suggestion)))
     for claim in claims:
         style = VERDICT_STYLE.get(claim.verdict, "")
         sentence = Text.assemble(
@@ -219,7 +263,8 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
                 for piece, flagged in segments(claim)
             )
         )
-        console.print(
+        _print(
+            console,
             Text.assemble(
                 "  ",
                 safe(claim.sentence.where, "dim"),
@@ -228,11 +273,11 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
                 ": ",
                 sentence,
             ),
-            highlight=False,
         )
         for f in claim.findings:
             waived = f" (waived: {f.waived})" if f.waived is not None else ""
-            console.print(
+            _print(
+                console,
                 Text.assemble(
                     "    ",
                     (f.severity, SEVERITY_STYLE.get(f.severity, "")),
@@ -240,20 +285,13 @@ def _rich_document(console: Any, doc: DocumentResult, registry: Registry, verbos
                     (f"{f.rule} {f.name}", "bold"),
                     safe(f": {f.message}{waived}"),
                 ),
-                highlight=False,
             )
         if claim.claim_id and claim.verdict == "supported":
-            console.print(
-                Text(printable(f"    matches {claim.claim_id}"), style="dim"), highlight=False
-            )
+            _print(console, Text(printable(f"    matches {claim.claim_id}"), style="dim"))
         suggestion = _suggestion(claim)
         if suggestion:
-            console.print(
-                Text.assemble("    ", ("use instead: ", "green"), safe(suggestion)), highlight=False
-            )
+            _print(console, Text.assemble("    ", ("use instead: ", "green"), safe(suggestion)))
         evidence = _evidence_line(claim, registry)
         if evidence:
-            console.print(
-                Text(printable(f"    evidence: {evidence}"), style="dim"), highlight=False
-            )
+            _print(console, Text(printable(f"    evidence: {evidence}"), style="dim"))
     console.print()
