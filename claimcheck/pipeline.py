@@ -383,7 +383,6 @@ class Checker:
         error result.
         """
         from claimcheck.checks.judge import judge, judge_document
-        from claimcheck.detect import detect
         from claimcheck.fingerprint import assign_fingerprints
         from claimcheck.load._common import limit_error, source_locations
         from claimcheck.registry.products import product_names
@@ -410,8 +409,8 @@ class Checker:
                 "max_sentences",
             )
         for sentence in sentences:
-            claim = detect(sentence, names)
-            if claim is None:
+            claim, decision = read_sentence(sentence, names, registry)
+            if not decision.claim:
                 continue
             if model is not None:
                 claim = model.rescore(claim)
@@ -439,7 +438,7 @@ class Checker:
         """How each sentence of a document (at a location: line, paragraph, page or slide,
         as check reports it) was read and judged."""
         from claimcheck.checks.judge import judge
-        from claimcheck.detect import reading, scopes
+        from claimcheck.detect import scopes
         from claimcheck.registry.products import product_names
         from claimcheck.segment import segment
 
@@ -453,7 +452,7 @@ class Checker:
         for sentence in segment(doc):
             if where is not None and _location_number(sentence) != where:
                 continue
-            claim, decision = reading(sentence, names)
+            claim, decision = read_sentence(sentence, names, self.session.registry)
             if model is not None and decision.claim:
                 claim = model.rescore(claim)
             candidates: tuple[Candidate, ...] = ()
@@ -475,6 +474,27 @@ class Checker:
                 )
             )
         return out
+
+
+def read_sentence(sentence: Any, names: frozenset, registry: Registry) -> tuple[Any, Any]:
+    """The sentence analysed and whether it is a claim: the detector's decision, except that
+    a sentence it reads as a definition or as asserting nothing is a claim when it makes a
+    prohibited claim ("Precise alignment means faster recovery": prohibited wording anywhere
+    in copy is prohibited)."""
+    from claimcheck.checks.prohibited import mentions
+    from claimcheck.detect import reading
+    from claimcheck.detect.decide import PHRASE_CHECKED
+    from claimcheck.model import Decision
+
+    claim, decision = reading(sentence, names)
+    if decision.claim or decision.reason not in PHRASE_CHECKED or not registry.prohibited:
+        return claim, decision
+    found = mentions(claim, registry)
+    if found is None:
+        return claim, decision
+    entry, span = found
+    why = f"'{sentence.text[span[0] : span[1]]}' is prohibited by {entry}"
+    return claim, Decision(True, "prohibited-phrase", why, span)
 
 
 def _location_number(sentence: Any) -> int | None:

@@ -26,11 +26,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.checks.base import CheckContext, find_phrase, quote
-from claimcheck.model import Claim, Hit, Match
+from claimcheck.model import Claim, Hit, Match, Registry
 
 CODE = "CC102"
 NAME = "prohibited-claim"
 VERDICT = "prohibited"
+
+
+def mentions(claim: Claim, registry: Registry) -> tuple[str, tuple[int, int]] | None:
+    """The first prohibited entry the sentence makes, with the span of its words."""
+    for entry in registry.prohibited:
+        for phrase in entry.phrases:
+            span = find_phrase(claim, phrase)
+            if span is not None:
+                return entry.id, span
+    return None
 
 
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:

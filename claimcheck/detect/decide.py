@@ -72,6 +72,11 @@ BENEFIT_WORDS = frozenset(
         "improved",
     }
 )
+# Units of a measurement a product is said to achieve (not a pack size or a strength:
+# "a 5 mL applicator", "a 150 mg tablet" describe the product).
+MEASURES = frozenset(
+    {"mmHg", "mg/dL", "mmol/L", "bpm", "point", "degree", "minute", "hour", "day", "week", "x"}
+)
 # Words that open a discourse marker before the sentence proper ("Put simply, ...").
 DISCOURSE = (
     ("put", "simply"),
@@ -137,9 +142,11 @@ _FOLLOWERS = frozenset(
 )
 _CITATION = re.compile(
     r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[\w-]+"  # 2025;27(4):244-253
-    r"|^\s*\d{0,3}\.?\s*(?:[A-Z][\w'’-]+\s+[A-Z]{1,3}[,;.]\s*){2,}"  # Brennan K, Whitcombe A,
     r"|\bdoi\s*:|\bPMID\b|https?://doi\.org"
 )
+# An author list ("Brennan K, Whitcombe A, Ruiz-Delgado M"): a reference when nothing follows
+# it that states something (a run-in paragraph can carry a claim after the byline).
+_AUTHORS = re.compile(r"^\s*\d{0,3}\.?\s*(?:[A-Z][\w'’-]+\s+[A-Z]{1,3}[,;.]\s*){2,}")
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|greetings)\b[^.!?]{0,60},?\s*$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z0-9]$")
 _INN = re.compile(
@@ -152,6 +159,9 @@ _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
 _FOOTNOTE_MARKS = frozenset("¹²³⁴⁵⁶⁷⁸⁹*†‡§¶")
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
 
+
+# Non-claims that are still checked for the registry's prohibited phrases (the pipeline does).
+PHRASE_CHECKED = frozenset({"definition", "no-claim-cue"})
 
 # Every rule decide() applies, in order, with what it means (explain and the docs list them).
 REASONS = {
@@ -181,6 +191,7 @@ REASONS = {
     "product-attribute": "describes the product with an adjective",
     "strength": "states a relationship",
     "no-claim-cue": "asserts nothing about a product",
+    "prohibited-phrase": "makes a prohibited claim of the registry",
 }
 
 
@@ -213,9 +224,13 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         return opening
     if _leading(claim, ("cta",), lex.cta_lead):
         return _quote(False, "cta", _first(live, "cta"))
-    safety = _safety(claim, live, lex)
+    body = tokens[start].start if start < len(tokens) else 0
+    safety = _safety(claim, [c for c in live if not _in_label(c, body)], lex)
     if safety is not None:
         return safety
+    definition = _definition(claim, tokens, live, names)
+    if definition is not None:
+        return definition
     negated = _negated_harm(claim)
     if negated is not None:
         return negated
@@ -223,9 +238,6 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         cue = _first(live, kind)
         if cue is not None and not _contrast_claim(claim, tokens, cue):
             return _quote(False, kind, cue)
-    definition = _definition(claim, tokens, live)
-    if definition is not None:
-        return definition
     strong = [c for c in live if _strong(c, lex)]
     for kind in ("method", "announcement", "dosing"):
         cue = next((c for c in live if c.kind == kind and not _relative(tokens, c)), None)
@@ -246,7 +258,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
             return Decision(
                 True, "product-attribute", f"'{t.text}' describes the product", (t.start, t.end)
             )
-    figure = _figure(claim, tokens, lex)
+    figure = _figure(claim, tokens, lex, product)
     if figure is not None:
         return _quote(True, "figure", figure)
     if claim.strength > 0:
@@ -260,7 +272,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
 def _structure(text: str, tokens: tuple[Token, ...]) -> Decision | None:
     """References, footnotes, salutations, navigation bars and hashtag lines, read off the
     text's shape."""
-    if _CITATION.search(text):
+    if _CITATION.search(text) or (_AUTHORS.match(text) and not _predicate(tokens)):
         return Decision(False, "reference", "a citation")
     if text[:1] in _FOOTNOTE_MARKS:
         return Decision(False, "reference", "a footnote")
@@ -356,8 +368,14 @@ def _imperative(
         if not c.negated and c.kind in CLAIM_KINDS and _strong(c, lex) and c.start >= verb.start
     ]
     if lemma in lex.imperatives or verb.lower in lex.imperatives:
-        # A cue after the verb, or a phrase the verb opens ("Turn back the clock").
-        other = [c for c in cues if c.start >= verb.end or c.end > verb.end]
+        # A cue after the verb, or a phrase the verb opens ("Turn back the clock"); a causal
+        # or correlational word is strength, not a promise ("wear protective clothing").
+        other = [
+            c
+            for c in cues
+            if (c.start >= verb.end or c.end > verb.end)
+            and c.kind not in ("causal", "correlational")
+        ]
         cta = next((c for c in claim.cues if c.kind == "cta" and not c.negated), None)
         if cta is not None:  # "be safe and sure to ask your doctor about ..."
             return _quote(False, "cta", cta)
@@ -457,6 +475,11 @@ def _safety(claim: Claim, live: list[Cue], lex: Lexicon) -> Decision | None:
     return None
 
 
+def _in_label(cue: Cue, body: int) -> bool:
+    """True for a safety heading word in a "LABEL:" before the sentence ("EARLY WARNING:")."""
+    return cue.kind == "safety" and cue.rule == "heading" and cue.end <= body
+
+
 def _negated_harm(claim: Claim) -> Decision | None:
     """A harm or burden inside a negation's scope: a claim (minimised risk, promised ease).
 
@@ -495,22 +518,29 @@ def _contrast_claim(claim: Claim, tokens: tuple[Token, ...], cue: Cue) -> bool:
     return False
 
 
-def _definition(claim: Claim, tokens: tuple[Token, ...], live: list[Cue]) -> Decision | None:
-    """What a term or metric means: "PASI 75 means ...", "MARD is defined as ..."."""
+def _definition(
+    claim: Claim, tokens: tuple[Token, ...], live: list[Cue], names: frozenset[tuple[str, ...]]
+) -> Decision | None:
+    """What a term or metric means: "PASI 75 means ...", "Broad spectrum means a sunscreen
+    protects against ...". A subject that names or points at the product ("That means",
+    "Velzura means") makes a claim instead; a prohibited phrase in a definition is still
+    caught (the pipeline checks prohibited phrases in definitions)."""
     cue = _first(live, "definition")
     if cue is not None:
         return _quote(False, "definition", cue)
     for i, t in enumerate(tokens):
-        if t.lower in ("means", "meant") and i > 0:
+        if t.lower in ("means", "meant") and 0 < i <= 8:
             subject = tokens[:i]
-            if any(_ACRONYM.match(s.text) and len(s.text) >= 2 for s in subject):
-                return Decision(
-                    False,
-                    "definition",
-                    f"'{_words(tokens, 0, i + 1)}' defines a term",
-                    (tokens[0].start, t.end),
-                )
-            return None
+            if subject[0].lower in ("that", "this", "which", "it", "these", "so"):
+                return None
+            if _product_ref(subject, names) or any(_finite(s) for s in subject):
+                return None
+            return Decision(
+                False,
+                "definition",
+                f"'{_words(tokens, 0, i + 1)}' defines a term",
+                (tokens[0].start, t.end),
+            )
     return None
 
 
@@ -525,8 +555,11 @@ def _strong(c: Cue, lex: Lexicon) -> bool:
     return c.kind in CLAIM_KINDS and c.kind != "population"
 
 
-def _figure(claim: Claim, tokens: tuple[Token, ...], lex: Lexicon) -> Cue | None:
-    """A live figure that claims: a percentage or proportion, or a number with an outcome word."""
+def _figure(
+    claim: Claim, tokens: tuple[Token, ...], lex: Lexicon, product: bool = False
+) -> Cue | None:
+    """A live figure that claims: a percentage or proportion, a number with an outcome word,
+    or a measurement of a product ("TensiCheck BP7 had a mean difference of 2.1 mmHg")."""
     text = claim.sentence.text
     numbers = [
         c for c in claim.cues if c.kind == "number" and not c.negated and not _label(text, c)
@@ -537,6 +570,10 @@ def _figure(claim: Claim, tokens: tuple[Token, ...], lex: Lexicon) -> Cue | None
             return c
     if numbers and any(t.lemma in lex.outcomes or t.lower in lex.outcomes for t in tokens):
         return numbers[0]
+    if product:
+        for c in numbers:
+            if isinstance(c.value, tuple) and c.value[1] in MEASURES:
+                return c
     return None
 
 
@@ -589,6 +626,8 @@ def _copula_adjective(tokens: tuple[Token, ...], lex: Lexicon) -> int | None:
         if word.lower in DETERMINERS or word.lower in ("a", "an", "not", "no", "n't"):
             return None
         pos = parts_of_speech(word.lemma) | parts_of_speech(word.lower)
+        if word.lower.endswith("ed") and word.lower != word.lemma:
+            return None  # "was published in 2025": a passive, not a property
         if "adj" in pos and word.lower not in ("available",):
             return j
         return None

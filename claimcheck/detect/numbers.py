@@ -82,6 +82,8 @@ def _float(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+# A reference marker ("[1]", "[2,3]", "[4-6]"): a pointer to a citation, not a figure.
+REFERENCE_MARK = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 _UNIT_AFTER = re.compile(r"\s?(?:" + _UNIT_RE + r")(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -100,6 +102,7 @@ def numbers(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
         if unit:
             found.append((w.start, unit.end(), (w.value, _UNITS[unit.group().strip().lower()])))
     taken = [(s, e) for s, e, _ in found]
+    taken += [m.span() for m in REFERENCE_MARK.finditer(text)]
     for s, e, value in _digits(text):
         if not any(a <= s < b for a, b in taken):
             found.append((s, e, value))

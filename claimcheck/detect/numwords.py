@@ -164,6 +164,20 @@ def _count(text: str) -> float | None:
         return cardinal(text)
 
 
+_OF_AFTER = re.compile(r"\s+(?:of|the)\b", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\b(?:by|in|to|than)\s+$", re.IGNORECASE)
+
+
+def _proportion(text: str, m: re.Match[str]) -> bool:
+    """True when a fraction in words is a share: "half of", "by a third", "cut in half",
+    "nearly half" (not "once a quarter" or "the half year")."""
+    return bool(
+        m.group("approx")
+        or _OF_AFTER.match(text, m.end())
+        or _SHARE_BEFORE.search(text[: m.start()])
+    )
+
+
 def spelled(text: str) -> list[Spelled]:
     """Every figure in words in a text, in order: "nine in ten" -> 90%, "twenty-five" -> 25.
 
@@ -179,12 +193,16 @@ def spelled(text: str) -> list[Spelled]:
                 continue
             value = 100.0 * num / den
         elif m.group("part") is not None:
+            if not _proportion(text, m):
+                continue  # "once a quarter", "the first half year": a time, not a share
             word = m.group("fnum").lower()
             num = 1.0 if word in ("a", "an") else _UNITS.get(word)
             if num is None:
                 continue
             value = 100.0 * num / _PARTS[m.group("part").lower()]
         elif m.group("half") is not None:
+            if not _proportion(text, m):
+                continue
             value = 50.0
         else:
             card = cardinal(m.group("card"))

@@ -440,7 +440,12 @@ def _unit_after(sentence: Sentence, offset: int) -> tuple[str | None, int]:
 
 
 def _numbers(sentence: Sentence) -> list[Number]:
+    from claimcheck.detect.numbers import REFERENCE_MARK
+
     words = _words(sentence)
+    marks = [m.span() for m in REFERENCE_MARK.finditer(sentence.text)]
+    if marks:  # "[2]" points at a citation: not a figure of the claim
+        words = [w for w in words if not any(a <= w.start < b for a, b in marks)]
     out: list[Number] = []
     for s in _spelled(sentence):
         if s.unit == "%":
