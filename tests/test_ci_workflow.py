@@ -31,6 +31,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from gitrepo import git
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "ci.md"
@@ -348,23 +349,6 @@ WRONG_NUMBER = SUPPORTED.replace("12%", "25%")
 PROHIBITED = "With ArcGuide, your patients recover faster."
 DRAFTS = ("drafts/changed.md", "drafts/new.md", "drafts/untouched.md")
 PR_DRAFTS = {"drafts/changed.md", "drafts/new.md"}
-
-
-def git(cwd: Path, *args: str) -> str:
-    """Run git with a private identity and no user or system config."""
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.com",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env
-    )
-    return done.stdout
 
 
 def write(root: Path, rel: str, text: str) -> None:

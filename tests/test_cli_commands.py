@@ -25,6 +25,7 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
+from gitrepo import git
 
 from claimcheck.cli import cli
 
@@ -750,18 +751,6 @@ def test_config_waiver_without_a_reason_is_exit_2_naming_the_line(ws):
 
 
 # --------------------------------------------------------------------------- changed-since, shard
-
-
-def git(cwd: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env
-    )
-    return done.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

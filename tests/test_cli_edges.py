@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 import pytest
+from arcguide import REGISTRY, SUPPORTED
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
@@ -21,21 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
-REGISTRY = """\
-version: 1
-claims:
-  - id: ARC-OPTIME
-    text: ArcGuide reduced mean operative time by 12% compared with conventional instrumentation.
-    evidence: [EV-RCT]
-    scope: {audiences: [hcp]}
-evidence:
-  - id: EV-RCT
-    citation: "Lee M. J Arthroplasty. 2024."
-    type: rct
-    findings:
-      - endpoint: mean operative time
-        result: 78 vs 89 minutes (-12%)
-"""
 CONFIG = """\
 registry: claims.yaml
 audience: hcp
@@ -43,9 +29,6 @@ overrides:
   - files: patient/**
     audience: patient
 """
-SUPPORTED = (
-    "ArcGuide reduced mean operative time by 12% compared with conventional instrumentation."
-)
 DRAFT = f"# Email\n\n{SUPPORTED} ArcGuide **dramatically** cuts operative time by 25%.\n"
 
 
