@@ -87,6 +87,10 @@ class Session:
     inputs: tuple[Path, ...] = ()
     store: Store | None = None  # the on-disk cache, unless turned off
     index_key: str | None = None  # set while the registry index still has to be cached
+    # The nearest config above each draft's directory, and the session of each such config
+    # other than this one's (see `scope`).
+    nearest: dict[Path, Path | None] = field(default_factory=dict)
+    scopes: dict[Path, Session] = field(default_factory=dict)
 
 
 def prepare(options: Options, problems: list[Any] | None = None) -> Session:
@@ -241,10 +245,42 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def scope(options: Options, session: Session, path: Path) -> Session:
+    """The session a draft is checked in: that of the nearest config above the draft, as ruff
+    and ESLint do (its context, rules, include/exclude, waivers, limits and registry); the
+    run's own when --config names one, or no config lies above the draft but the run's.
+    """
+    if options.config is not None:
+        return session
+    from claimcheck.config import find_config
+
+    directory = path.parent
+    if directory not in session.nearest:
+        session.nearest[directory] = find_config(directory)
+    found = session.nearest[directory]
+    own = session.config.path
+    if found is None or (own is not None and Path(own).resolve() == found):
+        return session
+    if found not in session.scopes:
+        other = prepare(replace(options, config=found))
+        session.scopes[found] = other
+        where = display_path(found.parent, options.cwd)
+        session.notices.append(
+            f"drafts under {where}/ are checked with {display_path(found, options.cwd)}"
+        )
+        session.notices.extend(n for n in other.notices if n not in session.notices)
+    return session.scopes[found]
+
+
 def collect(
     options: Options, session: Session
 ) -> tuple[list[tuple[Path, str]], list[DocumentResult]]:
-    """Expand files and directories into (path, display) pairs; bad paths become error results."""
+    """Expand files and directories into (path, display) pairs; bad paths become error results.
+
+    A directory named on the command line that yields no draft is an error result, not a
+    silent pass. Each draft found in a directory is kept or skipped by the include/exclude
+    of the config that governs it (`scope`).
+    """
     from claimcheck.load import format_of
 
     config = session.config
@@ -265,17 +301,22 @@ def collect(
             path = options.cwd / path
         shown = display_path(path, options.cwd)
         if path.is_dir():
+            drafts = 0
             for child in sorted(_walk(path)):
                 if format_of(child) is None:
                     continue
+                drafts += 1
                 if _loop(child):
                     errors.append(
                         _error_result(display_path(child, options.cwd), "symbolic link loop")
                     )
                     continue
-                if not config.is_included(child):
+                if not scope(options, session, child).config.is_included(child):
+                    drafts -= 1
                     continue
                 found.setdefault(display_path(child, options.cwd), child)
+            if not drafts and not hook:
+                errors.append(_error_result(shown, _no_drafts()))
         elif path.is_file():
             if hook and (format_of(path) is None or not config.is_included(path)):
                 continue  # a changed file that is not a draft (or one the config excludes)
@@ -308,6 +349,16 @@ def collect(
         keep = set(select([d for d, _ in items], *options.shard))
         items = [(d, p) for d, p in items if d in keep]
     return [(p, d) for d, p in items], errors
+
+
+def _no_drafts() -> str:
+    from claimcheck.load import SUFFIXES
+
+    kinds = sorted(SUFFIXES)
+    return (
+        f"no drafts in this directory (no {', '.join(kinds[:-1])} or {kinds[-1]} file that "
+        "the config's include/exclude selects)"
+    )
 
 
 def _repo_dirs(options: Options) -> list[Path]:
@@ -518,10 +569,34 @@ def build_report(
     return Report(
         version=__version__,
         as_of=session.as_of,
-        registry=session.registry,
+        registry=_registries(session),
         documents=tuple(sorted(results, key=lambda r: r.path)),
         notices=tuple(dict.fromkeys(notices)),
         strength_model=_model_summary(session.strength_model, cwd),
+    )
+
+
+def _registries(session: Session) -> Registry:
+    """The run's registry, merged with those of the other configs that governed drafts (so
+    every report can cite each claim's evidence)."""
+    others = [s.registry for s in session.scopes.values() if s.registry is not session.registry]
+    if not others:
+        return session.registry
+    import hashlib
+
+    every = [session.registry, *others]
+    return replace(
+        session.registry,
+        claims=tuple(c for r in every for c in r.claims),
+        prohibited=tuple(p for r in every for p in r.prohibited),
+        required=tuple(q for r in every for q in r.required),
+        evidence={k: v for r in reversed(every) for k, v in r.evidence.items()},
+        sources=tuple(dict.fromkeys(s for r in every for s in r.sources)),
+        evidence_sources=tuple(dict.fromkeys(s for r in every for s in r.evidence_sources)),
+        sha256=hashlib.sha256("".join(r.sha256 for r in every).encode()).hexdigest(),
+        evidence_sha256=hashlib.sha256(
+            "".join(r.evidence_sha256 for r in every).encode()
+        ).hexdigest(),
     )
 
 
@@ -566,22 +641,30 @@ def stream(
     # Errors first where a path is both (as a stable sort after them always gave).
     known: list[tuple[DocumentResult, list[str]]] = [(d, []) for d in errors]
     if options.stdin is not None:  # never cached: it has no file to key it by
-        known.append(_check_stdin(Checker(session, options.context), options))
+        where = options.cwd / (options.stdin_filename or STDIN_NAME)
+        own = scope(options, session, where)  # --stdin-filename: that file's nearest config
+        known.append(_check_stdin(Checker(own, options.context), options))
     entries: list[tuple[str, int, Any]] = [(d.path, 0, (d, n)) for d, n in known]
     entries += [(display, 1, (path, display)) for path, display in items]
     entries.sort(key=lambda e: (e[0], e[1]))
     total = len(entries)
     report_head = head(options, session) if writer is not None else None
-    cache = Results(session, options, writer)
+    # Per session (the run's, and one per other config governing some drafts): its result
+    # cache, the report head its documents are rendered with, and its drafts to check.
+    scopes: dict[int, tuple[Session, Results, Report | None, list[Any]]] = {}
     ready: dict[int, Outcome] = {}
-    todo: list[tuple[int, Path, str, Any]] = []
     for index, (_, is_item, value) in enumerate(entries):
         if not is_item:
             ready[index] = outcome_of(*value, writer, report_head)
             continue
         path, display = value
+        own = scope(options, session, path)
+        if id(own) not in scopes:
+            own_head = report_head if own is session or writer is None else head(options, own)
+            scopes[id(own)] = (own, Results(own, options, writer), own_head, [])
+        _, cache, own_head, todo = scopes[id(own)]
         key = cache.key(path, display)
-        found = cache.lookup(key, report_head)
+        found = cache.lookup(key, own_head)
         if found is not None:
             ready[index] = found
         else:
@@ -589,7 +672,10 @@ def stream(
     done = len(ready)
     if progress is not None:
         progress(done, total)
-    finished = _check_all(options, session, writer, report_head, cache, todo)
+    finished = _chained(
+        _check_all(options, own, writer, own_head, cache, todo)
+        for own, cache, own_head, todo in scopes.values()
+    )
     try:
         for index in range(total):
             while index not in ready:  # outcomes finish in any order; they go on in order
@@ -636,6 +722,17 @@ def _check_stdin(checker: Checker, options: Options) -> tuple[DocumentResult, li
         return DocumentResult(
             path=display, format=fmt, sha256=None, context=None, error=message
         ), []
+
+
+def _chained(
+    parts: Iterable[Generator[tuple[int, Outcome], None, None]],
+) -> Generator[tuple[int, Outcome], None, None]:
+    """The outcomes of each session's checks in turn; closing it closes the running one."""
+    for part in parts:
+        try:
+            yield from part
+        finally:
+            part.close()
 
 
 def _check_all(

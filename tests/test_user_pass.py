@@ -148,6 +148,9 @@ def test_directory_with_no_drafts_says_so(repo: Path) -> None:
     (repo / "other").mkdir()
     (repo / "other" / "a.md").write_text(OVERSTATED + "\n")
     result = _run("check", "other")
-    assert result.exit_code == 0
-    assert "0 files checked" in result.stdout
-    assert "no drafts to check in other" in result.stderr
+    # Like ESLint: a directory that yields nothing is an error, never "0 files checked", exit 0.
+    assert _one_error_line(result) == (
+        "claimcheck: error: other: no drafts in this directory (no .docx, .htm, .html, "
+        ".markdown, .md, .pdf, .pptx, .text or .txt file that the config's include/exclude "
+        "selects)"
+    )
