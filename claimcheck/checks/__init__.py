@@ -2,7 +2,7 @@
 
 Each module has CODE, NAME, VERDICT, a ruff-shaped docstring (What it does / Why is this bad? /
 Example / Use instead) and `check(claim, match, ctx) -> Iterator[Hit]`; `judge.judge` runs them.
-Document-level checks (4xx) have the same shape with `check(ctx: DocumentContext)`, run once
+Document-level checks (4xx, and CC901 for copy in a language they cannot read) have the same shape with `check(ctx: DocumentContext)`, run once
 per document after its claims are judged (`judge.judge_document`): DOCUMENT_CHECKS.
 """
 
@@ -21,6 +21,7 @@ from claimcheck.checks import (
     hedge,
     indication,
     intensifier,
+    language,
     market,
     numbers,
     placement,
@@ -65,4 +66,4 @@ _MODULES = (
 )
 CHECKS = {m.CODE: m for m in sorted(_MODULES, key=lambda m: m.CODE)}
 
-DOCUMENT_CHECKS = {m.CODE: m for m in (required, placement, footnote, fairbalance)}
+DOCUMENT_CHECKS = {m.CODE: m for m in (required, placement, footnote, fairbalance, language)}
