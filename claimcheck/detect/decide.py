@@ -77,6 +77,8 @@ BENEFIT_WORDS = frozenset(
 MEASURES = frozenset(
     {"mmHg", "mg/dL", "mmol/L", "bpm", "point", "degree", "minute", "hour", "day", "week", "x"}
 )
+# Comparative words that compare nothing on their own ("More copy follows.").
+BARE = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller"})
 # Words that open a discourse marker before the sentence proper ("Put simply, ...").
 DISCOURSE = (
     ("put", "simply"),
@@ -238,7 +240,15 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         cue = _first(live, kind)
         if cue is not None and not _contrast_claim(claim, tokens, cue):
             return _quote(False, kind, cue)
-    strong = [c for c in live if _strong(c, lex)]
+    # "More copy follows": a bare "more" or "less" with nothing compared is not a claim on
+    # its own; with a "than", a comparator or a product it is ("more patients ... than").
+    compared = any(c.kind == "comparative" and c.text.lower() not in BARE for c in live)
+    strong = [
+        c
+        for c in live
+        if _strong(c, lex)
+        and not (c.kind == "comparative" and c.text.lower() in BARE and not compared)
+    ]
     for kind in ("method", "announcement", "dosing"):
         cue = next((c for c in live if c.kind == kind and not _relative(tokens, c)), None)
         if cue is not None and not any(not _overlaps(s, cue) for s in strong):
@@ -249,7 +259,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         return _quote(True, "attribute" if strong[0].kind == "attribute" else "cue", strong[0])
     product = _product_ref(tokens, names)
     if product:
-        weak = next((c for c in live if c.kind in ("attribute", "population")), None)
+        weak = next((c for c in live if c.kind in ("attribute", "population", "comparative")), None)
         if weak is not None:
             return _quote(True, "attribute", weak)
         adjective = _copula_adjective(tokens, lex)
@@ -261,7 +271,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     figure = _figure(claim, tokens, lex, product)
     if figure is not None:
         return _quote(True, "figure", figure)
-    if claim.strength > 0:
+    if claim.strength >= 2:  # a bare comparative's correlational strength is not enough
         return Decision(True, "strength", "states a relationship")
     return Decision(False, "no-claim-cue", "no claim cue and no property of a product")
 

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 THRESHOLD = 0.38
 NEAR = 0.30
 BETA2 = 2.0  # beta = sqrt(2): recall counts twice as much as precision
+POLARITY_FACTOR = 0.7  # one negates a term the other states
 FIGURE_IDF = 2.0  # the most a figure term weighs, whatever its rarity
 # How far below an old (retired, expired, superseded) claim a current one may score and still
 # be chosen over it when the copy states nothing only the old claim says.
@@ -700,9 +701,10 @@ class Matcher:
             if w.endpoint and shared.isdisjoint(w.endpoint):
                 _veto(trace, w, "endpoint: shares none of " + ", ".join(sorted(w.endpoint)[:6]))
                 continue
-            if (negated ^ w.negated) & shared:
-                _veto(trace, w, "polarity: one negates what the other states")
-                continue
+            # One negates what the other states ("does not need refrigeration" against
+            # "needs refrigeration"): counted against the match, not a veto, since wordings
+            # say the same thing both ways ("non-drowsy", "won't make you drowsy").
+            flipped = bool((negated ^ w.negated) & shared)
             if shared.isdisjoint(w.content) and shared.isdisjoint(w.numbers):
                 # Product names, generic words and comparators say what a claim is about and
                 # how it is framed; a match needs a word of what it says, or one of its figures.
@@ -727,6 +729,8 @@ class Matcher:
             score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
             if w.effect and not has_effect:
                 score *= NO_EFFECT_FACTOR
+            if flipped:
+                score *= POLARITY_FACTOR
             if wanted and wanted in w.products:
                 score += SCOPE_BONUS
             found = _Scored(w, min(score, 1.0))
