@@ -77,6 +77,24 @@ BENEFIT_WORDS = frozenset(
 MEASURES = frozenset(
     {"mmHg", "mg/dL", "mmol/L", "bpm", "point", "degree", "minute", "hour", "day", "week", "x"}
 )
+# Cue kinds that classify a sentence as a non-claim, negated or not.
+FRAMING = frozenset(
+    {
+        "boilerplate",
+        "disclaimer",
+        "indication",
+        "objective",
+        "offer",
+        "instruction",
+        "method",
+        "announcement",
+        "dosing",
+        "safety",
+        "definition",
+    }
+)
+# Cue kinds that make a claim in a sentence that names or points at a product.
+WEAK_KINDS = frozenset({"attribute", "population", "comparative", "correlational", "absolute"})
 # Comparative words that compare nothing on their own ("More copy follows.").
 BARE = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller"})
 # Words that open a discourse marker before the sentence proper ("Put simply, ...").
@@ -140,6 +158,40 @@ _FOLLOWERS = frozenset(
         "patients",
         "people",
         "no",
+        "through",
+        "over",
+        "around",
+        "across",
+        "into",
+        "away",
+        "about",
+    }
+)
+# Words that never open a command, whatever else they can be ("Up to 30 hours", "Just one").
+NOT_IMPERATIVE = frozenset(
+    {
+        "up",
+        "down",
+        "out",
+        "off",
+        "over",
+        "back",
+        "just",
+        "like",
+        "well",
+        "still",
+        "even",
+        "only",
+        "more",
+        "less",
+        "best",
+        "first",
+        "next",
+        "last",
+        "free",
+        "near",
+        "far",
+        "right",
     }
 )
 _CITATION = re.compile(
@@ -211,15 +263,20 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     if not words:
         return Decision(False, "no-claim-cue", "no words")
     live = [c for c in claim.cues if not c.negated]
+    # Cues that classify a sentence count whether or not a negation stands before them
+    # ("X is not a rescue inhaler and must not be used to relieve ...").
+    framing = [c for c in claim.cues if c.kind in FRAMING]
     kinds = {c.kind for c in live}
     if "question" in kinds:
         return Decision(False, "question", "ends with '?'")
     found = _structure(text, tokens)
     if found is not None:
         return found
-    boiler = _first(live, "boilerplate")
+    boiler = _first(framing, "boilerplate")
     if boiler is not None:
         return _quote(False, "boilerplate", boiler)
+    if sentence.kind == "table-cell" and not _predicate(tokens):
+        return Decision(False, "table-label", "a table cell with no verb")
     start = _body_start(tokens)
     opening = _imperative(claim, tokens, start, lex)
     if opening is not None:
@@ -227,7 +284,7 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     if _leading(claim, ("cta",), lex.cta_lead):
         return _quote(False, "cta", _first(live, "cta"))
     body = tokens[start].start if start < len(tokens) else 0
-    safety = _safety(claim, [c for c in live if not _in_label(c, body)], lex)
+    safety = _safety(claim, [c for c in live if not _in_label(c, body)], lex, framing)
     if safety is not None:
         return safety
     definition = _definition(claim, tokens, live, names)
@@ -236,10 +293,11 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     negated = _negated_harm(claim)
     if negated is not None:
         return negated
-    for kind in ("disclaimer", "indication", "objective", "offer"):
-        cue = _first(live, kind)
+    for kind in ("disclaimer", "indication", "objective", "offer", "instruction"):
+        cue = _first(framing, kind)
         if cue is not None and not _contrast_claim(claim, tokens, cue):
             return _quote(False, kind, cue)
+    product = _product_ref(tokens, names) or _endpoint_named(tokens, names)
     # "More copy follows": a bare "more" or "less" with nothing compared is not a claim on
     # its own; with a "than", a comparator or a product it is ("more patients ... than").
     compared = any(c.kind == "comparative" and c.text.lower() not in BARE for c in live)
@@ -248,18 +306,18 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         for c in live
         if _strong(c, lex)
         and not (c.kind == "comparative" and c.text.lower() in BARE and not compared)
+        and not (c.text.lower() == "never" and not product)
     ]
     for kind in ("method", "announcement", "dosing"):
-        cue = next((c for c in live if c.kind == kind and not _relative(tokens, c)), None)
-        if cue is not None and not any(not _overlaps(s, cue) for s in strong):
+        cue = next((c for c in framing if c.kind == kind and not _relative(tokens, c)), None)
+        # A schedule does not turn a dosing direction into a claim ("20 mg once daily").
+        overriding = [s for s in strong if not (s.kind == "attribute" and s.rule == "frequency")]
+        if cue is not None and not any(not _overlaps(s, cue) for s in overriding):
             return _quote(False, kind, cue)
-    if sentence.kind == "table-cell" and not _predicate(tokens):
-        return Decision(False, "table-label", "a table cell with no verb")
     if strong:
         return _quote(True, "attribute" if strong[0].kind == "attribute" else "cue", strong[0])
-    product = _product_ref(tokens, names)
     if product:
-        weak = next((c for c in live if c.kind in ("attribute", "population", "comparative")), None)
+        weak = next((c for c in live if c.kind in WEAK_KINDS), None)
         if weak is not None:
             return _quote(True, "attribute", weak)
         adjective = _copula_adjective(tokens, lex)
@@ -298,7 +356,7 @@ def _structure(text: str, tokens: tuple[Token, ...]) -> Decision | None:
 
 def _body_start(tokens: tuple[Token, ...]) -> int:
     """Where the sentence proper starts: after a short "LABEL:" ("SHELF-STABLE:", "Velzura:")."""
-    for i, t in enumerate(tokens[:9]):
+    for i, t in enumerate(tokens[:13]):
         if t.text == ":" and i > 0 and len(tokens) - i > 2:
             return i + 1
     return 0
@@ -380,11 +438,17 @@ def _imperative(
     if lemma in lex.imperatives or verb.lower in lex.imperatives:
         # A cue after the verb, or a phrase the verb opens ("Turn back the clock"); a causal
         # or correlational word is strength, not a promise ("wear protective clothing").
+        # Dosing and schedule words, and what an "if ..." clause says, are part of the
+        # instruction ("Take one tablet once a day", "if sensitivity lasts more than 4 weeks").
+        conditions = _conditions(tokens)
         other = [
             c
             for c in cues
             if (c.start >= verb.end or c.end > verb.end)
             and c.kind not in ("causal", "correlational")
+            and not (c.kind == "attribute" and c.rule in ("frequency", "dosing", "efficacy"))
+            and not any(a <= c.start < b for a, b in conditions)
+            and not (c.kind == "effect" and _after_to(tokens, c))
         ]
         cta = next((c for c in claim.cues if c.kind == "cta" and not c.negated), None)
         if cta is not None:  # "be safe and sure to ask your doctor about ..."
@@ -397,10 +461,26 @@ def _imperative(
     return Decision(False, "instruction", said, (verb.start, verb.end))
 
 
+def _after_to(tokens: tuple[Token, ...], cue: Cue) -> bool:
+    """True for an effect word that states a purpose ("rinse with water to remove")."""
+    before = [t for t in tokens if t.end <= cue.start]
+    return bool(before) and before[-1].lower == "to"
+
+
+def _conditions(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Character spans of "if ..." and "unless ..." clauses (to the next comma or the end)."""
+    out = []
+    for i, t in enumerate(tokens):
+        if t.lower in ("if", "unless", "when", "whenever"):
+            end = next((u.start for u in tokens[i + 1 :] if u.text in (",", ";")), tokens[-1].end)
+            out.append((t.start, end))
+    return out
+
+
 def _opens_imperative(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> bool:
     """True when the word at i is a verb's base form that starts a command."""
     t = tokens[i]
-    if t.is_punct or t.like_num or t.lower != t.lemma:
+    if t.is_punct or t.like_num or t.lower != t.lemma or t.lower in NOT_IMPERATIVE:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is not None and _finite(nxt):
@@ -450,11 +530,16 @@ def _benefit(live: list[Cue], lex: Lexicon) -> bool:
     return False
 
 
-def _safety(claim: Claim, live: list[Cue], lex: Lexicon) -> Decision | None:
+def _safety(
+    claim: Claim, live: list[Cue], lex: Lexicon, framing: list[Cue] = ()
+) -> Decision | None:
     """Safety information: a safety cue, or a harm stated as happening with no benefit claimed."""
     benefit = _benefit(live, lex)
-    for c in live:
-        if c.kind == "safety" and not (c.rule == "harm-statement" and benefit):
+    labelled = {id(c) for c in live}
+    for c in framing:
+        if c.kind != "safety" or (c.rule == "heading" and id(c) not in labelled):
+            continue  # a safety word in a "LABEL:" is not safety information
+        if not (c.rule == "harm-statement" and benefit):
             return _quote(False, "safety", c)
     if benefit:
         return None
@@ -477,6 +562,10 @@ def _safety(claim: Claim, live: list[Cue], lex: Lexicon) -> Decision | None:
         _strong(c, lex)
         and c.kind not in listing
         and not (c.kind == "superlative" and c.text.lower() in ("most", "least"))
+        # "may increase the risk of infection": an increase of a harm is the harm stated
+        and not (
+            c.kind == "effect" and c.value == "increase" and any(h.start > c.start for h in harms)
+        )
         for c in live
     )
     for h in harms:
@@ -502,6 +591,12 @@ def _negated_harm(claim: Claim) -> Decision | None:
     framed = [c for c in claim.cues if c.kind in ("method", "disclaimer", "indication")]
     triggers = [c for c in claim.cues if c.kind == "negation"]
     for c in claim.cues:
+        if c.negated and c.kind == "causal" and c.text.lower().startswith("cause"):
+            # "does not cause hoarseness": whatever it does not cause is a harm (the negation
+            # must be the verb's own: "cannot establish that X causes Y" is a limitation)
+            before = [t.lower for t in tokens_of(claim.sentence) if t.end <= c.start][-2:]
+            if {"not", "n't", "never"} & set(before):
+                return Decision(True, "negated-harm", f"'{c.text}' is negated", (c.start, c.end))
         if c.negated and c.kind in ("harm", "burden"):
             if any(d.start < c.start for d in denied):
                 continue
@@ -545,6 +640,8 @@ def _definition(
                 return None
             if _product_ref(subject, names) or any(_finite(s) for s in subject):
                 return None
+            if any(u.lower in ("you", "your") for u in tokens[i + 1 :]):
+                return None  # "... means your patients are protected": a promise to the reader
             return Decision(
                 False,
                 "definition",
@@ -562,6 +659,8 @@ def _strong(c: Cue, lex: Lexicon) -> bool:
     population word, which says who, not what: "As everyone experiences migraine ...")."""
     if c.kind == "attribute":
         return c.rule not in lex.weak
+    if c.kind == "correlational" and c.rule == "prevalence":
+        return False  # "Nonadherence is common in COPD": background, unless about a product
     return c.kind in CLAIM_KINDS and c.kind != "population"
 
 
@@ -642,6 +741,54 @@ def _copula_adjective(tokens: tuple[Token, ...], lex: Lexicon) -> int | None:
             return j
         return None
     return None
+
+
+_COMMON_ACRONYMS = frozenset(
+    {
+        "FDA",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "NHS",
+        "MHRA",
+        "EMA",
+        "CE",
+        "OTC",
+        "ISO",
+        "HCP",
+        "HCPS",
+        "IFU",
+        "PI",
+        "ISI",
+        "AM",
+        "PM",
+        "TV",
+        "FAQ",
+        "USB",
+        "LED",
+        "NB",
+        "OK",
+        "ID",
+    }
+)
+
+
+def _endpoint_named(tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]) -> bool:
+    """True when the sentence names a measured endpoint by its code ("FEV1", "HbA1c",
+    "PASI 75"): in a product's document such a sentence reports the product's results."""
+    for i, t in enumerate(tokens):
+        text = t.text
+        if text in _COMMON_ACRONYMS or not text[:1].isalpha():
+            continue
+        if "-" in text:
+            continue  # "VELA-1", "IL-23": a trial or a molecule, not an endpoint
+        if any(ch.isdigit() for ch in text) and any(ch.isupper() for ch in text):
+            return True  # FEV1, HbA1c, ACR20
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if 2 <= len(text) <= 5 and text.isupper() and nxt is not None and nxt.like_num:
+            return True  # PASI 75
+    return False
 
 
 def _product_ref(tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]) -> bool:
