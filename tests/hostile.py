@@ -18,24 +18,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# The ARC-OPTIME registry the API and language-server tests share, and copy overstating it.
+from arcguide import OVERSTATED, REGISTRY
+
 SECONDS = 15
 MEMORY_MB = 600
-
-REGISTRY = """\
-version: 1
-claims:
-  - id: ARC-OPTIME
-    text: >-
-      ArcGuide reduced mean operative time by 12% compared with conventional
-      instrumentation in a randomized controlled trial.
-    evidence: [EV-ARC-RCT-2024]
-evidence:
-  - id: EV-ARC-RCT-2024
-    citation: "Lee M, et al. J Arthroplasty. 2024;39(2):210-218."
-    type: rct
-    date: 2024-02-01
-"""
-OVERSTATED = "ArcGuide dramatically cuts operative time by 25%."
 
 
 @dataclass
