@@ -22,6 +22,7 @@ from claimcheck import atomic
 from claimcheck.errors import InputError
 from claimcheck.fingerprint import posix_path
 from claimcheck.model import DocumentResult, Finding, Report
+from claimcheck.safeio import read_regular, why
 
 BASELINE_VERSION = 1
 
@@ -103,12 +104,14 @@ def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing or malformed one is an InputError naming it."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, 512 << 20).decode("utf-8")
     except FileNotFoundError:
         raise InputError(
             "baseline file not found (create it with --write-baseline)", path=shown
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise InputError(f"cannot read baseline: {why(exc)}", path=shown) from None
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read baseline: {exc}", path=shown) from None
     try:
         data = json.loads(text)

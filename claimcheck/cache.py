@@ -21,11 +21,9 @@ used); a store that cannot be written to simply stops caching.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import pickle
-import stat
 import sys
 import tempfile
 import time
@@ -36,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
+from claimcheck.safeio import read_regular
 
 ENV = "CLAIMCHECK_CACHE_DIR"
 MAGIC = b"claimcheck-cache-1\n"
@@ -144,18 +143,10 @@ def canonical(value: Any) -> str:
 def file_digest(path: Path, limit: int | None = None) -> str:
     """The sha256 of a regular file's bytes; OSError for anything else or past `limit` bytes.
 
-    A FIFO must not block the run (O_NONBLOCK, then refused), /dev/zero must not be read
-    forever, and a file larger than the reader would read is not worth hashing: the reader
-    reports all three, naming the file.
+    (A FIFO must not block the run, /dev/zero must not be read forever: safeio refuses both,
+    and the reader reports them, naming the file.)
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        if limit is not None and info.st_size > limit:
-            raise OSError(errno.EFBIG, "larger than the reader reads", str(path))
-        return hashlib.file_digest(fh, "sha256").hexdigest()
+    return hashlib.sha256(read_regular(path, limit)).hexdigest()
 
 
 class Store:

@@ -32,6 +32,7 @@ from typing import Any
 
 from claimcheck.errors import ClaimcheckError, about, shown
 from claimcheck.model import STRENGTH_NAMES, Claim, Cue
+from claimcheck.safeio import read_regular, why
 
 FORMAT = "claimcheck-strength-model"
 VERSION = 1
@@ -263,11 +264,13 @@ def load_model(path: str | Path) -> StrengthModel:
 
 def _load_model(p: Path) -> StrengthModel:
     try:
-        raw = p.read_bytes()
+        raw = read_regular(p, 512 << 20)
         data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ModelError("strength model not found", str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise ModelError(f"cannot read strength model: {why(exc)}", str(p)) from None
+    except UnicodeDecodeError as exc:
         raise ModelError(f"cannot read strength model: {exc}", str(p)) from None
     except json.JSONDecodeError as exc:
         raise ModelError(

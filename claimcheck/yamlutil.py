@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from claimcheck.errors import ClaimcheckError, shown
+from claimcheck.safeio import read_regular, why
 
 # The event stream is all we take from the parser: building values straight from events is
 # about three times faster than yaml.load, whose composer calls back into Python per node.
@@ -112,6 +113,7 @@ _KEY = object()  # a mapping waiting for its next key
 # would explode is anything that walks or prints the expanded value. Past this many values
 # the aliases of one document stand for, the document is refused.
 MAX_ALIAS_VALUES = 1_000_000
+MAX_YAML_BYTES = 256 << 20  # one registry, evidence, config or rule-pack file
 
 
 class _Problem(Exception):
@@ -345,11 +347,11 @@ def read(
 ) -> tuple[bytes, Any]:
     """Read and parse a YAML file; returns its bytes (for hashing) and its data."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_YAML_BYTES)
     except FileNotFoundError:
         raise error("file not found", path=display) from None
     except OSError as e:
-        raise error(f"cannot read file: {e.strerror or e}", path=display) from None
+        raise error(f"cannot read file: {why(e)}", path=display) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -334,3 +334,21 @@ def test_unknown_placeholder_type_is_named(tmp_path: Path) -> None:
     assert str(info.value) == (
         "bad.pptx: damaged PPTX file (slide 1: PP_PLACEHOLDER_TYPE has no XML mapping for 'bogus')"
     )
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("--registry", "input: cannot read file: not a regular file (a named pipe)"),
+        ("--baseline", "input: cannot read baseline: not a regular file (a named pipe)"),
+        ("--strength-model", "cannot read strength model: not a regular file (a named pipe)"),
+    ],
+)
+def test_a_named_pipe_given_as_any_input_is_refused_not_waited_on(
+    tmp_path: Path, option: str, message: str
+) -> None:
+    root = repo(tmp_path / "repo")
+    os.mkfifo(root / "input")
+    result = run("check", "good.md", option, "input", cwd=root)
+    assert result.returncode == 2
+    assert result.errors()[0].endswith(message), result.errors()

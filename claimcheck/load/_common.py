@@ -8,9 +8,7 @@ import errno
 import functools
 import hashlib
 import io
-import os
 import re
-import stat
 import unicodedata
 import zipfile
 import zlib
@@ -21,6 +19,8 @@ from typing import Any
 
 from claimcheck.errors import InputError, escape_text, shown
 from claimcheck.model import Block, Document, DocumentResult, Limits, Suppression
+from claimcheck.safeio import read_regular
+from claimcheck.safeio import why as why_os
 
 # `<!-- claimcheck: ignore CC201 CC203 reason="approved by MLR" -->`; the comment body only.
 _DIRECTIVE = re.compile(r"^\s*claimcheck\s*:\s*(?P<body>.*?)\s*$", re.DOTALL)
@@ -52,41 +52,20 @@ def read_bytes(
     """
     limit = None if limit_mb is None else int(limit_mb * _MB)
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer before we can refuse it.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        data = read_regular(path, limit)
     except IsADirectoryError:
         raise InputError("is a directory, not a file", path=display) from None
     except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise _too_big(display, limit_mb, limit_key) from None
+        if exc.errno == errno.EINVAL and str(exc.strerror).startswith("not a regular"):
+            raise InputError(str(exc.strerror), path=display) from None
         if exc.errno == errno.ELOOP:
             raise InputError("symbolic link loop", path=display) from None
-        raise InputError(f"cannot read file ({exc.strerror or exc})", path=display) from None
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError("is a directory, not a file", path=display)
-        if not stat.S_ISREG(mode):
-            raise InputError(f"not a regular file ({_special(mode)})", path=display)
-        if limit is not None and os.fstat(fd).st_size > limit:
-            raise _too_big(display, limit_mb, limit_key)
-        try:
-            data = fh.read() if limit is None else fh.read(limit + 1)
-        except OSError as exc:
-            raise InputError(f"cannot read file ({exc.strerror or exc})", path=display) from None
-    if limit is not None and len(data) > limit:  # the file grew while we read it
-        raise _too_big(display, limit_mb, limit_key)
+        raise InputError(f"cannot read file ({why_os(exc)})", path=display) from None
     if not data:
         raise InputError(empty, path=display)
     return data
-
-
-def _special(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
 
 
 def _too_big(display: str, limit_mb: float | None, key: str) -> InputError:
