@@ -66,9 +66,12 @@ def _resolve(hits: list[LexHit]) -> list[LexHit]:
     out = []
     for h in kept:
         if h.entry.kind not in TRIGGERS and any(
-            p.start < h.end and h.start < p.end for p in pseudo
+            p.start < h.end and h.start < p.end and h.end - h.start <= p.end - p.start
+            for p in pseudo
         ):
-            continue  # "every day" is a frequency, "the first year" a time: not claim cues
+            # "every day" is a frequency, "the first year" a time: not claim cues (a longer
+            # cue that holds the pseudo-cue stands: "about as well as")
+            continue
         if h.entry.kind in ("negation", "hedge") and (
             any(p.start < h.end and h.start < p.end for p in pseudo)
             or any(

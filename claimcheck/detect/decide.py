@@ -106,6 +106,9 @@ DISCOURSE = (
     ("that", "said"),
     ("best", "of", "all"),
     ("in", "fact"),
+    ("put", "another", "way"),
+    ("in", "other", "words"),
+    ("to", "put", "it", "simply"),
 )
 # Words that open a leading clause ("If asked about X, say ..."): the imperative test looks
 # after its comma.
@@ -275,8 +278,8 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     boiler = _first(framing, "boilerplate")
     if boiler is not None:
         return _quote(False, "boilerplate", boiler)
-    if sentence.kind == "table-cell" and not _predicate(tokens):
-        return Decision(False, "table-label", "a table cell with no verb")
+    if sentence.kind in ("table-cell", "caption") and not _predicate(tokens):
+        return Decision(False, "table-label", f"a {sentence.kind} with no verb")
     start = _body_start(tokens)
     opening = _imperative(claim, tokens, start, lex)
     if opening is not None:
