@@ -43,6 +43,11 @@ def _numbers_of(text: str) -> tuple[Number, ...]:
     return tuple(n for n in numbers(sentence_of(text)) if n.role in ("value", "n"))
 
 
+# Units of a measured result: such a figure must be the claim's own. A dose strength, a
+# sample size or a duration may come from the evidence ("150 mg", "212 patients", "52 weeks").
+RESULT_UNITS = frozenset({"PERCENT", "POINT", "MMHG", "MGDL", "ML", "TIMES", "MM", "DEGREE"})
+
+
 def approved_numbers(approved: ApprovedClaim, registry: Registry) -> list[Number]:
     """Every figure the claim's wordings and cited evidence state."""
     texts = list(approved.wordings)
@@ -60,6 +65,10 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     if match is None:
         return
     known = approved_numbers(match.claim, ctx.registry)
+    # A measured result (a percentage, mL, points, minutes...) must be the claim's own: the
+    # evidence also holds the figures of other endpoints, subgroups and time points, which
+    # the claim does not approve ("205 mL in patients with a low baseline FEV1").
+    worded = [n for w in match.claim.wordings for n in _numbers_of(w)]
     # A time point of a claim that states time points is CC211's to judge.
     timed = any(time_points(w) for w in match.claim.wordings)
     points = [_span(claim.sentence.text, words) for words, _ in time_points(claim.sentence.text)]
@@ -68,17 +77,24 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
             continue
         if timed and any(s and s[0] <= n.start < s[1] for s in points):
             continue
-        if any(n.same(k) for k in known):
+        result = n.unit in RESULT_UNITS
+        if any(n.same(k) for k in (worded if result else known)):
             continue
+        elsewhere = result and any(n.same(k) for k in known)
         same_unit = {
             (abs(k.value), k.unit): k.text.lstrip("+-")
-            for k in known
+            for k in (worded if elsewhere else known)
             if k.unit and k.unit == n.unit
         }
         given = ", ".join(same_unit.values())
         hint = f" (approved: {given})" if given else ""
+        where = (
+            "is in the evidence but not in what " + match.claim.id + " approves"
+            if elsewhere
+            else f"is not in {match.claim.id} or its evidence"
+        )
         yield Hit(
-            f"'{n.text}' is not in {match.claim.id} or its evidence{hint}",
+            f"'{n.text}' {where}{hint}",
             VERDICT,
             span=(n.start, n.end),
             suggestion=suggestion(match),

@@ -130,6 +130,14 @@ class Spelled:
         return self.low != self.high
 
 
+def approximate(words: str, value: float, percent: bool = False) -> tuple[float, float]:
+    """The range an approximator gives a figure: "nearly 50" 42.5-50, "about 30" 27-33."""
+    low, high = _APPROX[re.sub(r"\s+", " ", words.lower())](value)
+    if percent:
+        low, high = max(low, 0.0), min(high, 100.0)
+    return low, high
+
+
 def cardinal(text: str) -> float | None:
     """The value of a cardinal in words ("twenty-five", "one hundred and twelve"), or None."""
     total = current = 0

@@ -174,6 +174,17 @@ class Term:
     end: int
 
 
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(
+    r"\b(nearly|almost|about|around|approximately|roughly|close to|more than|over|at least|"
+    r"upwards of|less than|under|fewer than)\s+$",
+    re.IGNORECASE,
+)
 # Time units in days, so that spans in different units compare ("1 year" = "12 months").
 DAYS = {"HOUR": 1 / 24, "DAY": 1.0, "WEEK": 7.0, "MONTH": 30.44, "YEAR": 365.25}
 
@@ -481,13 +492,24 @@ def _numbers(sentence: Sentence) -> list[Number]:
             role = "p" if before.group(1).lower() == "p" else "n"
             out.append(Number(value, None, tok.text, tok.start, tok.end, role, _decimals(tok.text)))
             continue
+        if _MONTH_BEFORE.search(sentence.text, 0, tok.start) or _MONTH_AFTER.match(
+            sentence.text, tok.end
+        ):
+            continue  # "January 12, 2027", "12 March": a date
         unit, end = _unit_after(sentence, tok.end)
         end = max(end, tok.end)
         role = "value"
         if unit is None and value.is_integer() and 1900 <= value <= 2100 and "," not in tok.text:
             role = "year"
         text = sentence.text[tok.start : end]
-        out.append(Number(value, unit, text, tok.start, end, role, _decimals(tok.text)))
+        low = high = None
+        approx = _APPROX_BEFORE.search(sentence.text, 0, tok.start)
+        if approx and role == "value":
+            # "roughly 30%", "more than 90%": the words give a range around the figure
+            from claimcheck.detect.numwords import approximate
+
+            low, high = approximate(approx.group(1), value, unit == "PERCENT")
+        out.append(Number(value, unit, text, tok.start, end, role, _decimals(tok.text), low, high))
     out.sort(key=lambda n: n.start)
     return out
 
