@@ -6,7 +6,8 @@ flushed and fsynced, then renamed over the target in one step. A reader sees the
 the new one, never half of either; two runs writing the same baseline at once each replace
 it whole; a failed write (disk full, no permission) leaves the previous file as it was and
 removes the temporary one. Renaming replaces a symlink at the target itself, never the file
-it points to.
+it points to. A target that is a device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`)
+is written to in place: renaming over it would replace the device with a file.
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ def open_atomic(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     must not exist yet, not even as a dangling symlink.
     """
     path = Path(path)
+    if overwrite and _special(path):
+        try:
+            with open(path, "wb") as fh:
+                yield fh
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
     directory = path.parent if str(path.parent) else Path(".")
     tmp: str | None = None
     try:
@@ -65,6 +73,17 @@ def open_atomic(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _special(path: Path) -> bool:
+    """True when the target exists and is a device, a pipe or a socket (through links)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _mode(path: Path) -> int:

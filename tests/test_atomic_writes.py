@@ -115,3 +115,22 @@ def test_write_text_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> No
     assert path.read_text() == "new" and (path.stat().st_mode & 0o777) == 0o640
     with pytest.raises(UsageError, match="cannot write"):
         write_text(tmp_path / "missing-dir" / "a.txt", "x")
+
+
+def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path: Path) -> None:
+    # `-o /dev/null` as root must not replace the device with a regular file: a pipe stands
+    # in for it here (no privileges needed), and its reader gets the whole report.
+    import stat
+    import threading
+
+    root = repo(tmp_path / "repo")
+    fifo = root / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = run("check", "good.md", "--format", "json", "-o", "out.fifo", cwd=root)
+    reader.join(timeout=20)
+    assert result.returncode in (0, 1), result.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(got[0])["documents"][0]["path"] == "good.md"
