@@ -1,7 +1,7 @@
 """Speed of the real `claimcheck check` command, side by side with write-good and proselint.
 
-    python benchmarks/throughput.py [--parts drafts,cold,memory,pdf,stages] [--runs 3] [--jobs 2]
-        [--drafts 1000 --claims 1000 --words 1000] [--pdfs 200]
+    python benchmarks/throughput.py [--parts drafts,cold,memory,pdf,stages,scale] [--runs 3]
+        [--jobs 2] [--drafts 1000 --claims 1000 --words 1000] [--pdfs 200]
         [--write-good PATH] [--proselint PATH] [--json FILE]
 
 Parts (benchmarks/speed/): `drafts` times the first run and the result-cache re-run of
@@ -9,10 +9,12 @@ Parts (benchmarks/speed/): `drafts` times the first run and the result-cache re-
 measures the CPU time of one small draft in a fresh process (no cache, index cache warm,
 re-run); `memory` the peak memory of the 1,000-draft run with --format json; `pdf` a PDF
 corpus against the pypdf extract_text floor; `stages` times each stage of one process on 100
-drafts (where the time goes). Every other figure is whole-process, the median of `--runs`
-interleaved runs. The linters are optional (found on PATH or given by path): install
-them outside claimcheck's venv, e.g. `python -m venv /tmp/pl && /tmp/pl/bin/pip install
-proselint` and `npm install --prefix /tmp/wg write-good` (then /tmp/wg/node_modules/.bin/).
+drafts (where the time goes); `scale` runs the drafts against a registry ten times larger
+that holds theirs, times both and compares each sentence's matched claim. Every other figure
+is whole-process, the median of `--runs` interleaved runs. The linters are optional (found
+on PATH or given by path): install them outside claimcheck's venv, e.g. `python -m venv
+/tmp/pl && /tmp/pl/bin/pip install proselint` and `npm install --prefix /tmp/wg write-good`
+(then /tmp/wg/node_modules/.bin/).
 
 The corpus is written to benchmarks/out/ (git-ignored) and reused; drafts and registry come
 from separate seeds (speed/corpus.py), so neither depends on the other's files.
@@ -27,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import cold, drafts, memory, pdf, stages  # noqa: E402
+from speed import cold, drafts, memory, pdf, scale, stages  # noqa: E402
 from speed.bench import Bench  # noqa: E402
 
 PARTS = {
@@ -36,6 +38,7 @@ PARTS = {
     "memory": memory.run,
     "pdf": pdf.run,
     "stages": stages.run,
+    "scale": scale.run,
 }
 OUT = Path(__file__).resolve().parent / "out"
 

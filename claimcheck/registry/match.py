@@ -4,12 +4,14 @@ Each wording (text and variants) of each registry claim is reduced to normalised
 terms (`normalize.content`: lemmas without stopwords, synonyms mapped to concepts, numbers
 set apart). Terms are weighted by IDF over claims and by kind (an endpoint such as OPTIME
 counts more than a direction word such as DECREASE, which counts more than a study-design
-word). For a sentence, candidates come from the postings of its rarest terms only (at most
-`RARE_TERMS` terms, postings longer than `MAX_POSTINGS` skipped, at most `MAX_CANDIDATES`
-wordings scored), so the cost per sentence stays flat as the registry grows. What a sentence
-contributes (weights, numbers, product names) is kept by its text; a Matcher keeps its answers
-by sentence text and context product, and the product-guarded candidates by the rarest terms
-and named products that select them (sentences about one product and endpoint share them).
+word). A sentence's `RARE_TERMS` rarest terms retrieve: every wording holding one of them is
+a candidate, however long its postings, and the answer is the one scoring every candidate
+would give. Scoring is exact top-k (`topk.py`): an upper bound of the score is computed for
+every candidate at once over arrays, and candidates are scored exactly in descending order
+of it until no bound left can reach what the selection rules still read, so a registry that
+grows costs a few array operations more per sentence, not a Python loop over its claims. What a sentence contributes
+(weights, numbers, product names) is kept by its text; a Matcher keeps its answers by
+sentence text, context product and review date.
 
 A candidate wording is scored by IDF-weighted overlap:
   recall    = weight of shared terms / weight of the wording's terms   (claim covered)
@@ -48,10 +50,13 @@ from typing import TYPE_CHECKING
 from claimcheck.model import ApprovedClaim, Candidate, Match
 from claimcheck.registry.frame import context_spans
 from claimcheck.registry.normalize import Number, content, numbers, tokens
+from claimcheck.registry.topk import EPS, Postings, ranked
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
     from datetime import date
+
+    import numpy as np
 
     from claimcheck.model import Claim, Context, Registry, Sentence
 
@@ -66,9 +71,16 @@ OLD_MARGIN = 0.3
 SCOPE_BONUS = 0.03
 CONTEXT_WEIGHT = 0.35  # terms of a leading "In a registry study of 8,420 procedures," phrase
 NO_EFFECT_FACTOR = 0.75  # the wording states a change, the sentence none ("X is key to Y")
+# How many of a sentence's terms retrieve candidates: its rarest, by how many claims hold them.
 RARE_TERMS = 4
-MAX_POSTINGS = 200
-MAX_CANDIDATES = 48
+# Near-ties: wordings within TIE of the best score are ordered by word overlap (_score).
+TIE = 0.02
+# Nothing scoring below this can change an answer: match() reads scores from the threshold
+# up and nearest() from NEAR up, and a near-tie group reaches TIE below its best.
+FLOOR = min(NEAR, THRESHOLD) - TIE
+# Up to this many candidates are all scored exactly: cheaper than bounding them over arrays.
+FEW = 32
+EXPLAIN_LIMIT = 48  # candidates `explain` lists (chosen first, then by score)
 RECENT = 4096  # answers remembered per Matcher (by sentence text and context product)
 
 # How much a term counts, by kind, on top of its IDF.
@@ -196,6 +208,21 @@ class _Wording:
     name_words: frozenset[str] = frozenset()  # words of the names of the claim's products
     total: float = 0.0
     scaled: dict[str, float] = field(default_factory=dict)  # term -> idf x kind weight
+
+
+@dataclass(slots=True)
+class _Side:
+    """What a sentence brings to scoring against one index."""
+
+    weights: dict[str, float]
+    named: frozenset[str]  # products it names
+    wanted: str  # the context's product
+    virtual: set[str]  # words of the context's product, taken as stated
+    sent_total: float
+    sent_scaled: dict[str, float]
+    has_effect: bool
+    negated: frozenset[str]
+    named_words: set[str]
 
 
 @dataclass(slots=True)
@@ -374,9 +401,9 @@ def _content_keys(text: str) -> frozenset[str]:
 class Stats:
     """What the last call to `match`/`nearest` did (tests assert on it)."""
 
-    candidates: int = 0  # wordings retrieved
-    scored: int = 0  # wordings scored
-    postings_read: int = 0
+    candidates: int = 0  # wordings retrieved (holding a retrieving term), any product
+    scored: int = 0  # wordings scored exactly (the rest were bounded below what counts)
+    postings_read: int = 0  # postings entries read, arrays included
 
 
 def _product_like(sentence: Sentence) -> set[str]:
@@ -416,6 +443,7 @@ class Matcher:
         self._df: dict[str, int] = {}
         self._products: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> names
         self._recent: dict[tuple, tuple[_Scored | None, _Scored | None]] = {}
+        self._old: dict[tuple[str, date | None], bool] = {}
         self._plans: dict[tuple[tuple[str, ...], frozenset[str]], tuple] = {}
         self._build()
         _remember(registry, self)
@@ -492,6 +520,7 @@ class Matcher:
         for w in self._wordings:
             w.total = sum(self._idf[k] * wt for k, wt in w.weights.items())
             w.scaled = {k: self._idf[k] * wt for k, wt in w.weights.items()}
+        self._arrays = Postings(self._wordings, self._postings)
 
     def _add_product(self, name: str) -> str:
         words = tuple(name.lower().split())
@@ -541,16 +570,17 @@ class Matcher:
 
     def explain(self, claim: Claim, ctx: Context | None = None) -> list[Candidate]:
         """Every wording the index retrieved for the sentence, scored, with the guard or the
-        selection rule that set it aside; the chosen one first (for `claimcheck explain`)."""
+        selection rule that set it aside: the chosen one first, then by score, at most
+        EXPLAIN_LIMIT of them (for `claimcheck explain`)."""
         out: list[Candidate] = []
         chosen, _ = self._select(claim, ctx, trace=out)
         if chosen is not None and chosen.score >= self.threshold and chosen.trace is not None:
             out[chosen.trace] = replace(out[chosen.trace], chosen=True)
         out.sort(key=lambda c: (not c.chosen, -c.score))
-        return out
+        return out[:EXPLAIN_LIMIT]
 
     def _rarest(self, keys: Iterable[str]) -> tuple[str, ...]:
-        """The terms whose postings retrieve candidates: the rarest few, common ones left out."""
+        """The terms whose postings retrieve candidates: the sentence's RARE_TERMS rarest."""
         postings_of, df = self._postings, self._df
         # A bare figure or a percentage scores but does not retrieve ("12%" stands in claims
         # on every endpoint); a measurement does ("1.2 mmHg", "60 minutes").
@@ -558,59 +588,40 @@ class Matcher:
             (k for k in keys if k in postings_of and (not k.startswith("#") or _measured(k))),
             key=lambda k: (df[k], k),
         )
-        used: list[str] = []
-        for key in known[:RARE_TERMS]:
-            if used and len(postings_of[key]) > MAX_POSTINGS:
-                break  # only common terms are left: reading them would cost ~ registry size
-            used.append(key)
-        return tuple(used)
+        return tuple(known[:RARE_TERMS])
 
-    def _candidates(self, rarest: tuple[str, ...]) -> list[int]:
-        """Wordings holding the sentence's rarest terms, capped so cost stays flat."""
-        postings_of, idf_of = self._postings, self._idf
-        hits: dict[int, float] = {}
-        get = hits.get
-        for used, key in enumerate(rarest):
-            postings = postings_of[key][:MAX_POSTINGS]
-            self.stats.postings_read += len(postings)
-            idf = idf_of[key]
-            if not used:
-                hits = dict.fromkeys(postings, idf)  # a posting list names a wording once
-                get = hits.get
-                continue
-            for index in postings:
-                hits[index] = get(index, 0.0) + idf
-        self.stats.candidates = len(hits)
-        # Highest summed idf first, lower index on ties (a stable sort keeps index order).
-        top = sorted(hits)
-        top.sort(key=hits.__getitem__, reverse=True)
-        return top[:MAX_CANDIDATES]
+    def _held_idf(self, rarest: tuple[str, ...], index: int) -> float:
+        """The summed idf of the retrieving terms a wording holds: candidates are taken in
+        descending order of it, lower index first, and equal scores keep that order."""
+        scaled, idf = self._wordings[index].scaled, self._idf
+        total = 0.0
+        for key in rarest:
+            if key in scaled:
+                total += idf[key]
+        return total
 
-    def _survivors(self, keys: Iterable[str], named: frozenset[str]) -> tuple[_Wording, ...]:
-        """Candidate wordings that pass the product guard, in candidate order.
-
-        Sentences about one product and endpoint share their rarest terms and named products,
-        so the answer is kept by those (with the stats it set).
-        """
-        rarest = self._rarest(keys)
-        plan = (rarest, named)
-        found = self._plans.get(plan)
+    def _plan(
+        self, rarest: tuple[str, ...], named: frozenset[str]
+    ) -> tuple[np.ndarray, list[int], int, int]:
+        """The candidates of these retrieving terms and named products (ascending, as an array
+        and a list), with how many wordings held a term and how many postings were read.
+        Sentences about one product and endpoint share them."""
+        key = (rarest, named)
+        found = self._plans.get(key)
         if found is None:
-            self.stats.postings_read = 0
-            candidates = self._candidates(rarest)
-            wordings = self._wordings
-            survivors = tuple(
-                w
-                for w in (wordings[i] for i in candidates)
-                if not (named and w.products and named.isdisjoint(w.products))
-            )
-            found = (survivors, len(candidates), self.stats.candidates, self.stats.postings_read)
+            candidates, count, read = self._arrays.candidates(rarest, named)
             if len(self._plans) >= RECENT:
                 self._plans.clear()
-            self._plans[plan] = found
-        survivors, scored, self.stats.candidates, self.stats.postings_read = found
-        self.stats.scored = scored
-        return survivors
+            found = self._plans[key] = (candidates, candidates.tolist(), count, read)
+        return found
+
+    def _is_old_at(self, claim: ApprovedClaim, as_of: date | None) -> bool:
+        """`_is_old`, remembered by claim id and review date."""
+        key = (claim.id, as_of)
+        found = self._old.get(key)
+        if found is None:
+            found = self._old[key] = _is_old(claim, self.registry, as_of)
+        return found
 
     def _best(self, claim: Claim, ctx: Context | None) -> tuple[_Scored | None, _Scored | None]:
         # match() and then nearest() (for the CC101 hint) ask about the same sentence, and
@@ -624,13 +635,19 @@ class Matcher:
         found = self._recent.get(key)
         if found is None:
             found = self._select(claim, ctx)
+            if len(self._old) >= RECENT:
+                self._old.clear()
             if len(self._recent) >= RECENT:
                 self._recent.clear()
             self._recent[key] = found
         return found
 
     def _select(
-        self, claim: Claim, ctx: Context | None, trace: list[Candidate] | None = None
+        self,
+        claim: Claim,
+        ctx: Context | None,
+        trace: list[Candidate] | None = None,
+        floor: float = FLOOR,
     ) -> tuple[_Scored | None, _Scored | None]:
         """The wording the sentence asserts, and the best-scoring one whatever the rules say.
 
@@ -641,7 +658,7 @@ class Matcher:
         lacks). "The most accurate CGM" is not a restatement of an expired "only CGM with a
         MARD below 9%"; "a MARD of 9.6%" is one of the superseded 9.6% claim.
         """
-        scored = self._score(claim.sentence, ctx, trace)
+        scored = self._score(claim.sentence, ctx, trace, floor)
         if not scored:
             return None, None
         raw = scored[0]
@@ -649,16 +666,16 @@ class Matcher:
         copy = _Copy.of(claim, _features(claim.sentence))
         viable = []
         for s in scored:
-            if _is_old(s.wording.claim, self.registry, as_of) and not copy.restates(s.wording):
+            if self._is_old_at(s.wording.claim, as_of) and not copy.restates(s.wording):
                 _note(trace, s, "old claim the copy does not restate (its figures or wording)")
                 continue
             viable.append(s)
         if not viable:
             return None, raw
         top = viable[0]
-        if _is_old(top.wording.claim, self.registry, as_of):
+        if self._is_old_at(top.wording.claim, as_of):
             for s in viable[1:]:
-                if _is_old(s.wording.claim, self.registry, as_of):
+                if self._is_old_at(s.wording.claim, as_of):
                     continue
                 close = s.score >= self.threshold and s.score >= top.score - OLD_MARGIN
                 if close and not copy.distinct(top.wording, s.wording):
@@ -667,13 +684,12 @@ class Matcher:
                 break
         return top, raw
 
-    def _score(
-        self, sentence: Sentence, ctx: Context | None, trace: list[Candidate] | None = None
-    ) -> list[_Scored]:
-        """Candidate wordings that pass the guards, best first (near-ties by word overlap)."""
-        self.stats.postings_read = 0
+    def _side(self, sentence: Sentence, ctx: Context | None) -> _Side | None:
+        """What the sentence brings to scoring against this index (None: no terms)."""
         features = _features(sentence)
         weights = dict(features.weights)
+        if not weights:
+            return None
         named = frozenset(self._products_in(sentence, set(features.product_like)))
         wanted = (ctx.product or "").lower() if ctx is not None else ""
         # No product named: in a product's document the sentence is about that product, so
@@ -684,66 +700,91 @@ class Matcher:
             if wanted and not named
             else set()
         )
-        if not weights:
-            self.stats.candidates = self.stats.scored = 0
-            return []
         idf_of, unknown = self._idf, self._unknown_idf
-        sent_total = sum(idf_of.get(k, unknown) * wt for k, wt in weights.items())
-        # idf x min(a, b) == min(idf x a, idf x b) for idf > 0: both sides scaled once.
-        sent_scaled = {k: idf_of[k] * wt for k, wt in weights.items() if k in idf_of}
-        has_effect = features.effect
-        negated = features.negated
-        named_words = {word for name in named for word in name.split()}
-        scored: list[_Scored] = []
-        for w in self._survivors(weights, named):
-            scaled = w.scaled
-            shared = weights.keys() & scaled.keys()
-            if w.endpoint and shared.isdisjoint(w.endpoint):
-                _veto(trace, w, "endpoint: shares none of " + ", ".join(sorted(w.endpoint)[:6]))
-                continue
-            # One negates what the other states ("does not need refrigeration" against
-            # "needs refrigeration"): counted against the match, not a veto, since wordings
-            # say the same thing both ways ("non-drowsy", "won't make you drowsy").
-            flipped = bool((negated ^ w.negated) & shared)
-            if shared.isdisjoint(w.content) and shared.isdisjoint(w.numbers):
-                # Product names, generic words and comparators say what a claim is about and
-                # how it is framed; a match needs a word of what it says, or one of its figures.
-                _veto(trace, w, "shares only product names and generic words")
-                continue
-            overlap = sum(
-                map(min, map(sent_scaled.__getitem__, shared), map(scaled.__getitem__, shared))
-            )
-            filled = sum(scaled[k] for k in virtual if k in scaled) if virtual else 0.0
-            if filled:
-                shared = shared | (virtual & scaled.keys())
-            # The copy names the claim's product where the wording does not ("Velzura" in copy,
-            # "78% of week 52 responders" in the wording): the name is stated, not extra.
-            implied = 0.0
-            for key in named_words:
-                if key not in scaled and key in sent_scaled and key in w.name_words:
-                    implied += sent_scaled[key]
-            recall = (overlap + filled + implied) / (w.total + implied) if w.total else 0.0
-            precision = (overlap + filled + implied) / (sent_total + filled)
-            if not recall or not precision:
-                continue
-            score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
-            if w.effect and not has_effect:
-                score *= NO_EFFECT_FACTOR
-            if flipped:
-                score *= POLARITY_FACTOR
-            if wanted and wanted in w.products:
-                score += SCOPE_BONUS
-            found = _Scored(w, min(score, 1.0))
-            scored.append(found)
-            if trace is not None:
-                trace.append(
-                    Candidate(w.claim.id, w.text, round(found.score, 3), tuple(sorted(shared)))
-                )
-                found.trace = len(trace) - 1
-        if not scored:
+        return _Side(
+            weights=weights,
+            named=named,
+            wanted=wanted,
+            virtual=virtual,
+            sent_total=sum(idf_of.get(k, unknown) * wt for k, wt in weights.items()),
+            # idf x min(a, b) == min(idf x a, idf x b) for idf > 0: both sides scaled once.
+            sent_scaled={k: idf_of[k] * wt for k, wt in weights.items() if k in idf_of},
+            has_effect=features.effect,
+            negated=features.negated,
+            named_words={word for name in named for word in name.split()},
+        )
+
+    def _score(
+        self,
+        sentence: Sentence,
+        ctx: Context | None,
+        trace: list[Candidate] | None = None,
+        floor: float = FLOOR,
+    ) -> list[_Scored]:
+        """Candidate wordings that pass the guards, best first (near-ties by word overlap).
+
+        Every wording holding a retrieving term is a candidate. With a trace (explain), each
+        is scored. Otherwise wordings are scored in descending order of their array bound
+        (`topk.Postings.bounds`: the same formula without the guards and the polarity
+        factor, which only veto or lower a score) while
+        a bound can still reach max(floor, s - TIE), s the best score of a current claim so
+        far. What is left out cannot change `_select`'s answer where it counts: a wording
+        below s - TIE is outside the near-tie group and comes after that current claim, so
+        it is neither the first viable wording nor the first current one after an old one;
+        below FLOOR, no near-tie group or threshold reaches it. So match() and nearest()
+        answer as if every candidate had been scored, whatever the registry's size.
+        """
+        stats = self.stats
+        stats.candidates = stats.scored = stats.postings_read = 0
+        side = self._side(sentence, ctx)
+        if side is None:
             return []
-        scored.sort(key=lambda s: -s.score)
-        top = [s for s in scored if s.score >= scored[0].score - 0.02]
+        rarest = self._rarest(side.weights)
+        candidates, indexes, stats.candidates, stats.postings_read = self._plan(rarest, side.named)
+        wordings = self._wordings
+        found: list[tuple[_Scored, int]] = []
+        if trace is not None or len(indexes) <= FEW:
+            if trace is not None:
+                indexes = sorted(indexes, key=lambda i: (-self._held_idf(rarest, i), i))
+            stats.scored = len(indexes)
+            for i in indexes:
+                one = self._score_one(wordings[i], side, trace)
+                if one is not None:
+                    found.append((one, i))
+        else:
+            implied = {k: side.sent_scaled[k] for k in side.named_words if k in side.sent_scaled}
+            bounds, read = self._arrays.bounds(
+                candidates,
+                side.sent_scaled,
+                side.sent_total,
+                side.virtual,
+                implied,
+                beta2=BETA2,
+                no_effect=None if side.has_effect else NO_EFFECT_FACTOR,
+                bonus=(side.wanted, SCOPE_BONUS) if side.wanted else None,
+            )
+            stats.postings_read += read
+            as_of = ctx.as_of if ctx is not None else None
+            theta = floor
+            for i, bound in ranked(candidates, bounds, floor):
+                if bound < theta - EPS:
+                    break
+                stats.scored += 1
+                one = self._score_one(wordings[i], side, None)
+                if one is None:
+                    continue
+                found.append((one, i))
+                if one.score - TIE > theta and not self._is_old_at(one.wording.claim, as_of):
+                    theta = one.score - TIE
+        if not found:
+            return []
+        # Best first; equal scores in candidate order (more idf of retrieving terms held, then
+        # lower index), as scoring every candidate in that order and sorting stably gives.
+        found.sort(key=lambda si: (-si[0].score, si[1]))
+        for a, b in _equal_runs([one.score for one, _ in found]):
+            found[a:b] = sorted(found[a:b], key=lambda si: (-self._held_idf(rarest, si[1]), si[1]))
+        scored = [one for one, _ in found]
+        top = [s for s in scored if s.score >= scored[0].score - TIE]
         if len(top) > 1:
             from rapidfuzz.fuzz import token_set_ratio
 
@@ -753,6 +794,65 @@ class Matcher:
             top.sort(key=lambda s: (-s.ratio, -s.score))
             scored[: len(top)] = top
         return scored
+
+    def _score_one(self, w: _Wording, side: _Side, trace: list[Candidate] | None) -> _Scored | None:
+        """One wording's score against the sentence; None when a guard vetoes it or they
+        share nothing that counts."""
+        weights, sent_scaled, virtual = side.weights, side.sent_scaled, side.virtual
+        scaled = w.scaled
+        shared = weights.keys() & scaled.keys()
+        if w.endpoint and shared.isdisjoint(w.endpoint):
+            _veto(trace, w, "endpoint: shares none of " + ", ".join(sorted(w.endpoint)[:6]))
+            return None
+        # One negates what the other states ("does not need refrigeration" against
+        # "needs refrigeration"): counted against the match, not a veto, since wordings
+        # say the same thing both ways ("non-drowsy", "won't make you drowsy").
+        flipped = bool((side.negated ^ w.negated) & shared)
+        if shared.isdisjoint(w.content) and shared.isdisjoint(w.numbers):
+            # Product names, generic words and comparators say what a claim is about and
+            # how it is framed; a match needs a word of what it says, or one of its figures.
+            _veto(trace, w, "shares only product names and generic words")
+            return None
+        overlap = sum(
+            map(min, map(sent_scaled.__getitem__, shared), map(scaled.__getitem__, shared))
+        )
+        filled = sum(scaled[k] for k in virtual if k in scaled) if virtual else 0.0
+        if filled:
+            shared = shared | (virtual & scaled.keys())
+        # The copy names the claim's product where the wording does not ("Velzura" in copy,
+        # "78% of week 52 responders" in the wording): the name is stated, not extra.
+        implied = 0.0
+        for key in side.named_words:
+            if key not in scaled and key in sent_scaled and key in w.name_words:
+                implied += sent_scaled[key]
+        recall = (overlap + filled + implied) / (w.total + implied) if w.total else 0.0
+        precision = (overlap + filled + implied) / (side.sent_total + filled)
+        if not recall or not precision:
+            return None
+        score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall)
+        if w.effect and not side.has_effect:
+            score *= NO_EFFECT_FACTOR
+        if flipped:
+            score *= POLARITY_FACTOR
+        if side.wanted and side.wanted in w.products:
+            score += SCOPE_BONUS
+        found = _Scored(w, min(score, 1.0))
+        if trace is not None:
+            trace.append(
+                Candidate(w.claim.id, w.text, round(found.score, 3), tuple(sorted(shared)))
+            )
+            found.trace = len(trace) - 1
+        return found
+
+
+def _equal_runs(values: list[float]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of two or more equal values in a list."""
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            if i - start > 1:
+                yield start, i
+            start = i
 
 
 _CACHE: list[tuple[Registry, Matcher]] = []
