@@ -71,15 +71,26 @@ def hedge_level(claim: Claim) -> int:
     cues = [
         c
         for c in claim.cues
-        if c.kind in HEDGEABLE
-        and not c.negated
-        and not (c.kind == "number" and label_number(text, c))
+        if _hedgeable(c) and not c.negated and not (c.kind == "number" and label_number(text, c))
     ]
     helpers = [c for c in cues if c.kind == "effect" and c.text.lower().startswith("help")]
     main = [c for c in cues if c not in helpers]
     if not main:
         return min((1 + c.hedged for c in helpers), default=0)
-    return min(c.hedged + any(h.start < c.start for h in helpers) for c in main)
+    return min(_hedged(c) + any(h.start < c.start for h in helpers) for c in main)
+
+
+def _hedgeable(cue: Cue) -> bool:
+    """An effect, cause or number, or an equivalence ("as well as"): what a hedge qualifies."""
+    return cue.kind in HEDGEABLE or (cue.kind == "attribute" and cue.rule == "equivalence")
+
+
+APPROXIMATORS = ("about ", "nearly ", "almost ", "roughly ", "approximately ")
+
+
+def _hedged(cue: Cue) -> int:
+    """1 when a hedge scopes over the cue or the cue carries its own ("about as well as")."""
+    return 1 if cue.hedged or cue.text.lower().startswith(APPROXIMATORS) else 0
 
 
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
@@ -95,7 +106,7 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
         bound = next((w for w, level in levels.items() if level), None)
     else:
         bound = None
-    stated = any(c.kind in HEDGEABLE and not c.negated for c in claim.cues)
+    stated = any(_hedgeable(c) and not c.negated for c in claim.cues)
     if bound is None or not stated or hedge_level(claim) >= levels[bound]:
         return
     approved = ctx.approved(bound)
