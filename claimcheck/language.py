@@ -68,6 +68,8 @@ def language_of(text: str) -> tuple[str, str, int] | None:
 
 def _script(text: str) -> tuple[str, str, int] | None:
     """(code, name, letters / 5) when most letters of the text are of one non-Latin script."""
+    if text.isascii():
+        return None  # Latin letters only
     counts: dict[str, int] = {}
     letters = 0
     for ch in text:

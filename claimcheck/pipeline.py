@@ -434,6 +434,7 @@ class Checker:
         error result.
         """
         from claimcheck.checks.judge import judge, judge_document
+        from claimcheck.detect import screen
         from claimcheck.fingerprint import assign_fingerprints
         from claimcheck.load._common import limit_error, source_locations
         from claimcheck.registry.products import product_names
@@ -460,6 +461,9 @@ class Checker:
                 "max_sentences",
             )
         for sentence in sentences:
+            # Most sentences are provably not claims: they are not analysed at all.
+            if not screen(sentence, names) and not may_prohibit(sentence, registry):
+                continue
             claim, decision = read_sentence(sentence, names, registry)
             if not decision.claim:
                 continue
@@ -546,6 +550,22 @@ def read_sentence(sentence: Any, names: frozenset, registry: Registry) -> tuple[
     entry, span = found
     why = f"'{sentence.text[span[0] : span[1]]}' is prohibited by {entry}"
     return claim, Decision(True, "prohibited-phrase", why, span)
+
+
+def may_prohibit(sentence: Any, registry: Registry) -> bool:
+    """False when no prohibited phrase of the registry can be found in the sentence (one
+    needs all its terms): a sentence `screen` rules out is then not a claim either."""
+    if not registry.prohibited:
+        return False
+    from claimcheck.checks.base import pattern_keys
+    from claimcheck.registry.normalize import terms
+
+    keys = {t.key for t in terms(sentence)}
+    return any(
+        need and need <= keys
+        for entry in registry.prohibited
+        for need in map(pattern_keys, entry.phrases)
+    )
 
 
 def _location_number(sentence: Any) -> int | None:

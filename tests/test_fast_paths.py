@@ -117,3 +117,62 @@ def test_matcher_shortcuts_agree_with_a_fresh_matcher() -> None:
             fresh.stats.postings_read,
         )
     assert shared.match(analyse(seg.sentence_of(texts[0]))).claim.id == "C0"
+
+
+# ---------------------------------------------------------------- detection shortcuts
+
+
+def _detect_cases() -> list[dict]:
+    from pathlib import Path
+
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent / "cases" / "detect.yaml").read_text("utf-8"))
+
+
+def test_screen_never_rules_out_a_claim():
+    """screen() says False only for sentences reading() decides are not claims: every claim
+    of the detector cases (and every non-claim with cues) gets the same answer both ways."""
+    from claimcheck.detect import reading, screen
+    from claimcheck.model import Location, Sentence
+
+    ruled_out = 0
+    for case in _detect_cases():
+        s = seg.sentence_of(case["text"])
+        sentence = Sentence(s.text, 0, Location(0, len(s.text)), (), case.get("kind", "paragraph"))
+        claim = reading(sentence)[1].claim
+        if not screen(sentence):
+            ruled_out += 1
+            assert not claim, case["text"]
+    assert ruled_out >= 5  # it does rule sentences out (headings, CTAs, plain descriptions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Training for scrub nurses takes place on Tuesdays at the skills lab.",
+        "Please contact your account manager with questions about invoices.",
+        "During setup, the nurse places the tablet on the instrument table.",
+        "The user guide is available in English and French.",
+    ],
+)
+def test_screen_rules_out_plain_copy(text):
+    """Copy with no claim cue, figure or product is ruled out before any analysis."""
+    from claimcheck import detect
+
+    sentence = seg.sentence_of(text)
+    assert detect.reading(sentence)[1].claim is False
+    assert detect.screen(sentence) is False
+
+
+def test_lexicon_screen_agrees_with_matching():
+    """Lexicon.any_of finds every kind that Lexicon.match reports, on every detector case."""
+    from claimcheck.detect.lexicon import lexicon
+
+    lex = lexicon()
+    kinds = {e.kind for b in lex.by_lemma.values() for _, e in b}
+    for case in _detect_cases():
+        tokens = seg.sentence_of(case["text"]).tokens
+        found = {h.entry.kind for h in lex.match(tokens)}
+        for kind in kinds:
+            assert lex.any_of(tokens, frozenset({kind})) >= (kind in found), (case["text"], kind)

@@ -21,7 +21,8 @@ DRAFTS = 100
 STAGES = (
     ("claimcheck.load", "read", "read"),
     ("claimcheck.segment", "segment", "segment"),
-    ("claimcheck.detect", "detect", "detect"),
+    ("claimcheck.detect", "screen", "detect"),
+    ("claimcheck.detect", "reading", "detect"),
     ("claimcheck.registry.match", "Matcher.match", "match"),
     ("claimcheck.checks.judge", "judge", "judge"),
     ("claimcheck.checks.judge", "judge_document", "document checks"),

@@ -47,7 +47,7 @@ BENEFIT_KINDS = CLAIM_KINDS - {"standing", "attribute"}
 
 def check(ctx: DocumentContext) -> Iterator[Hit]:
     """Yield one warning when benefit claims stand in a document with no safety information."""
-    from claimcheck.detect import analyse
+    from claimcheck.detect import analyse, states
 
     benefits = []
     for result in ctx.claims:
@@ -58,7 +58,7 @@ def check(ctx: DocumentContext) -> Iterator[Hit]:
             benefits.append(result.sentence)
     if not benefits:
         return
-    if any(s.kind not in HEADING_KINDS and analyse(s).of("safety") for s in ctx.sentences):
+    if any(s.kind not in HEADING_KINDS and states(s, "safety") for s in ctx.sentences):
         return
     if ctx.settings.is_enabled("CC401", "missing-required-statement") and any(
         not r.found.complete and _is_safety(r.statement.text) for r in ctx.requirements()

@@ -18,7 +18,17 @@ from claimcheck.detect.numbers import numbers
 from claimcheck.model import STRENGTH_NONE, Claim, Cue, Decision, Sentence, Token
 from claimcheck.segment import tokens_of
 
-__all__ = ["analyse", "detect", "decide", "reading", "scopes", "NON_CLAIM_KINDS", "CLAIM_KINDS"]
+__all__ = [
+    "analyse",
+    "detect",
+    "decide",
+    "reading",
+    "scopes",
+    "screen",
+    "states",
+    "NON_CLAIM_KINDS",
+    "CLAIM_KINDS",
+]
 
 TRIGGERS = ("negation", "hedge", "pseudo")
 # Cue kinds whose phrases carry their own negation or hedge ("no side effects", "no risk",
@@ -135,6 +145,34 @@ def _seen(sentence: Sentence) -> tuple[tuple[Cue, ...], int, int]:
     return found
 
 
+# Sentence text -> its resolved lexicon hits, and its figures: screen(), analysis and scopes()
+# ask for the same ones (for sentences without tokens of their own, as for _SEEN).
+_HITS: dict[str, list[LexHit]] = {}
+_FIGURES: dict[str, tuple[tuple[int, int, tuple[float, str | None]], ...]] = {}
+
+
+def _resolved(sentence: Sentence, tokens: tuple[Token, ...], lex: Lexicon) -> list[LexHit]:
+    """The lexicon hits that stand (`_resolve`), cached by text; callers must not modify them."""
+    if sentence.tokens:
+        return _resolve(lex.match(tokens))
+    found = _HITS.get(sentence.text)
+    if found is None:
+        if len(_HITS) >= _SEEN_SIZE:
+            _HITS.clear()
+        found = _HITS[sentence.text] = _resolve(lex.match(tokens))
+    return found
+
+
+def _figures(text: str) -> tuple[tuple[int, int, tuple[float, str | None]], ...]:
+    """`numbers(text)` as a tuple, cached by text."""
+    found = _FIGURES.get(text)
+    if found is None:
+        if len(_FIGURES) >= _SEEN_SIZE:
+            _FIGURES.clear()
+        found = _FIGURES[text] = tuple(numbers(text))
+    return found
+
+
 def analyse(sentence: Sentence) -> Claim:
     """Every cue of a sentence, with ConText negation/hedge scope, and its claim strength."""
     if sentence.tokens:
@@ -147,7 +185,7 @@ def _analyse(sentence: Sentence) -> Claim:
     lex = lexicon()
     tokens = tokens_of(sentence)
     text = sentence.text
-    hits = _resolve(lex.match(tokens))
+    hits = _resolved(sentence, tokens, lex)
     starts = [t.start for t in tokens]
     spans: list[tuple[str, int, int, int, int, str | None, object]] = []
     for h in hits:
@@ -155,7 +193,7 @@ def _analyse(sentence: Sentence) -> Claim:
             continue
         s, e = tokens[h.start].start, tokens[h.end - 1].end
         spans.append((h.entry.kind, s, e, h.start, h.end, h.entry.id, h.entry.value))
-    figures = list(numbers(text))
+    figures = _figures(text)
     for s, e, value in figures:
         ti = max(bisect_right(starts, s) - 1, 0)
         spans.append(("number", s, e, ti, ti + 1, None, value))
@@ -270,7 +308,7 @@ def scopes(sentence: Sentence) -> tuple[tuple[str, str, int, int], ...]:
     tokens = tokens_of(sentence)
     if not tokens:
         return ()
-    hits = _resolve(lex.match(tokens))
+    hits = _resolved(sentence, tokens, lex)
     out = []
     for kind, ranges in _scopes(hits, tokens, lex).items():
         for lo, hi, a, b, _ in ranges:
@@ -315,3 +353,70 @@ def reading(
             _DECIDED.clear()
         _DECIDED[key] = found
     return claim, found
+
+
+# Cue kinds that can make decide() call a sentence a claim: the claim cues, and the harms and
+# burdens a negation turns into one ("no drowsiness", "no refrigeration needed"). Every
+# relation kind (claim strength) is a claim cue.
+CAN_CLAIM = CLAIM_KINDS | {"harm", "burden"}
+
+
+def screen(sentence: Sentence, names: frozenset[tuple[str, ...]] = frozenset()) -> bool:
+    """False when the sentence is provably not a claim: what `reading` would decide, for the
+    cost of a few look-ups (and, for a sentence with a cue or a digit, of its cues or
+    figures, which analysis then reuses). True means only that `reading` has to decide.
+
+    decide() calls a sentence a claim only for a live cue of a claim kind that claims on its
+    own (a promise, a strong cue, a claim strength), a negated harm or burden, a percentage or
+    a figure with an outcome word, or, in a sentence that names or points at a product, a weak
+    cue, a measurement or an adjective after "is"/"are". A sentence with none of those
+    (negated or not, which only takes claims away) is not a claim, whatever else it says.
+    """
+    from claimcheck.detect.decide import COPULAS, MEASURES, _endpoint_named, _product_ref
+
+    if sentence.kind in NON_CLAIM_KINDS:
+        return False
+    lex = lexicon()
+    tokens = tokens_of(sentence)
+    needs_product = False
+    if lex.any_of(tokens, CAN_CLAIM):
+        hits = _resolved(sentence, tokens, lex)
+        negation = any(h.entry.kind == "negation" for h in hits)
+        for h in hits:
+            kind = h.entry.kind
+            if kind in ("harm", "burden"):
+                if negation:
+                    return True
+            elif kind in CLAIM_KINDS:
+                if not _weak(kind, h.entry.id, lex):
+                    return True
+                needs_product = True
+    text = sentence.text
+    figures = _figures(text)
+    if figures:
+        for _, _, (_, unit) in figures:
+            if unit == "%":
+                return True
+            if unit in MEASURES:
+                needs_product = True
+        if any(t.lemma in lex.outcomes or t.lower in lex.outcomes for t in tokens):
+            return True
+    if needs_product or any(t.lower in COPULAS for t in tokens[:-1]):
+        return _product_ref(tokens, names) or _endpoint_named(tokens, names)
+    return False
+
+
+def _weak(kind: str, rule: str, lex: Lexicon) -> bool:
+    """True for a claim cue that claims only in a sentence about a product (decide's WEAK
+    cues that are not strong: weak attribute families, population words, prevalence)."""
+    if kind == "attribute":
+        return rule in lex.weak
+    return kind == "population" or (kind == "correlational" and rule == "prevalence")
+
+
+def states(sentence: Sentence, kind: str) -> bool:
+    """True when the sentence has a live cue of this kind (`analyse(sentence).of(kind)`),
+    without analysing a sentence that has no phrase of that kind at all."""
+    if not lexicon().any_of(tokens_of(sentence), frozenset({kind})):
+        return False
+    return bool(analyse(sentence).of(kind))

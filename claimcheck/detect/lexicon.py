@@ -104,10 +104,10 @@ class Lexicon:
     product_nouns: frozenset[str] = frozenset()  # "the sensor", "each capsule": a product
     cta_lead: int = 2
     size: int = 0
-    # by_lemma, by_lower and wildcard compiled for `match` (built on first use).
-    _plan: tuple[dict[str, _Plan], dict[str, _Plan], _Plan] | None = field(
-        default=None, repr=False, compare=False
-    )
+    # by_lemma, by_lower and wildcard as one trie for `match` (built on first use).
+    _plan: list | None = field(default=None, repr=False, compare=False)
+    # The phrases of the entries of some kinds, indexed for `any_of`.
+    _kinds: dict[frozenset[str], _Screen] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, phrase: str, entry: Entry, mode: int) -> None:
         """Index one phrase of an entry."""
@@ -128,6 +128,7 @@ class Lexicon:
                 bucket.append((pattern, entry))
         self.size += 1
         self._plan = None
+        self._kinds.clear()
 
     def words_of(self, kinds: frozenset[str]) -> frozenset[str]:
         """The one-word phrases of entries of these kinds (lemmas or lower-case forms)."""
@@ -139,54 +140,166 @@ class Lexicon:
         return frozenset(out)
 
     def match(self, tokens: tuple[Token, ...]) -> list[LexHit]:
-        """Every (possibly overlapping) match of every entry in the tokens."""
+        """Every (possibly overlapping) match of every entry in the tokens.
+
+        One walk of the lexicon's trie from each token: a token that starts no phrase costs
+        a few dictionary look-ups, whatever the number of entries. Matches starting at one
+        token come in the order of the first-word index (lemma buckets, lower-case buckets,
+        then phrases that open with `*`), each bucket in the order its phrases were added.
+        """
         if self._plan is None:
-            self._plan = (
-                _compile(self.by_lemma),
-                _compile(self.by_lower),
-                _compile_one(self.wildcard),
-            )
-        by_lemma, by_lower, wildcard = self._plan
+            self._plan = _trie(self, None)
+        root = self._plan
         lows = [t.lower for t in tokens]
         lems = [t.lemma for t in tokens]
-        words = (lems, lows)
-        n = len(tokens)
         hits: list[LexHit] = []
-        for i in range(n):
-            for group in (by_lemma.get(lems[i]), by_lower.get(lows[i]), wildcard):
-                if not group:
-                    continue
-                for length, checks, entry in group:
-                    if i + length > n:
-                        continue
-                    for j, mode, word in checks:
-                        if words[mode][i + j] != word:
-                            break
-                    else:
-                        if (entry.lead is None or i < entry.lead) and not _proper_noun(
-                            tokens, i, entry
-                        ):
-                            hits.append(LexHit(i, i + length, entry))
+        for i in range(len(tokens)):
+            found = _walk(root, lems, lows, i)
+            if not found:
+                continue
+            if len(found) > 1:
+                found.sort(key=_rank)
+            for _, length, entry in found:
+                if (entry.lead is None or i < entry.lead) and not _proper_noun(tokens, i, entry):
+                    hits.append(LexHit(i, i + length, entry))
         return hits
 
+    def any_of(self, tokens: tuple[Token, ...], kinds: frozenset[str]) -> bool:
+        """True when a phrase of an entry of these kinds matches the tokens: False only when
+        `match` would report no hit of those kinds (its lead and name rules are not applied
+        here, so a True may still come to no hit).
 
-_Plan = tuple[tuple[int, tuple[tuple[int, int, str], ...], Entry], ...]
-
-
-def _compile_one(bucket: list[tuple[tuple[tuple[int, str], ...], Entry]]) -> _Plan:
-    """A bucket as (length, words to compare after the first, entry), in bucket order."""
-    return tuple(
-        (
-            len(pattern),
-            tuple((j, mode, word) for j, (mode, word) in enumerate(pattern) if j and mode != ANY),
-            entry,
+        Set look-ups decide most sentences: a one-word phrase among the words is a match;
+        a longer phrase needs its first two words side by side (or, after a `*`, its second
+        word), and only then is the trie walked.
+        """
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = self._kinds[kinds] = _Screen(self, kinds)
+        lems = [t.lemma for t in tokens]
+        lows = [t.lower for t in tokens]
+        if not (found.one[0].isdisjoint(lems) and found.one[1].isdisjoint(lows)):
+            return True
+        root = found.root
+        if (
+            found.always
+            or not found.pairs[0].isdisjoint(zip(lems, lems[1:], strict=False))
+            or not found.pairs[1].isdisjoint(zip(lows, lows[1:], strict=False))
+            or not found.second[0].isdisjoint(lems[1:])
+            or not found.second[1].isdisjoint(lows[1:])
+        ):
+            return any(_walk(root, lems, lows, i) for i in range(len(tokens)))
+        # Left: phrases with a `*` after their first word, walked from where that word stands.
+        first_lemma, first_lower = found.first
+        return any(
+            _walk(root, lems, lows, i)
+            for i in range(len(tokens))
+            if lems[i] in first_lemma or lows[i] in first_lower
         )
-        for pattern, entry in bucket
-    )
 
 
-def _compile(index: dict[str, list[tuple[tuple[tuple[int, str], ...], Entry]]]) -> dict[str, _Plan]:
-    return {key: _compile_one(bucket) for key, bucket in index.items()}
+class _Screen:
+    """The phrases of entries of some kinds, for `Lexicon.any_of`: one-word phrases, the
+    first two words of longer ones (by lemma, by lower-case form; the first word alone when
+    the second is `*`), the second words of those that open with `*`, and their trie."""
+
+    def __init__(self, lex: Lexicon, kinds: frozenset[str]) -> None:
+        one: tuple[set[str], set[str]] = (set(), set())
+        pairs: tuple[set[tuple[str, str]], set[tuple[str, str]]] = (set(), set())
+        second: tuple[set[str], set[str]] = (set(), set())
+        first: tuple[set[str], set[str]] = (set(), set())
+        self.always = False  # a phrase whose first two steps name no word: walk every time
+        for bucket in (*lex.by_lemma.values(), *lex.by_lower.values(), lex.wildcard):
+            for pattern, entry in bucket:
+                if entry.kind not in kinds:
+                    continue
+                (m0, w0), rest = pattern[0], pattern[1:]
+                if not rest:
+                    if m0 == ANY:
+                        self.always = True
+                    else:
+                        one[m0].add(w0)
+                    continue
+                m1, w1 = rest[0]
+                if m0 == ANY and m1 != ANY:
+                    second[m1].add(w1)
+                elif m0 != ANY and m1 == m0:
+                    pairs[m0].add((w0, w1))
+                elif m0 != ANY:
+                    first[m0].add(w0)  # "lose * kg": walked from its first word
+                else:
+                    self.always = True
+        self.one = (frozenset(one[0]), frozenset(one[1]))
+        self.pairs = (frozenset(pairs[0]), frozenset(pairs[1]))
+        self.second = (frozenset(second[0]), frozenset(second[1]))
+        self.first = (frozenset(first[0]), frozenset(first[1]))
+        self.root = _trie(lex, kinds)
+
+
+# A trie node: [children by lemma, children by lower-case form, child for `*`, the phrases
+# that end here as ((bucket, position in bucket), entry)].
+_Node = list
+
+
+def _rank(found: tuple[tuple[int, int], int, Entry]) -> tuple[int, int]:
+    return found[0]
+
+
+def _walk(
+    root: _Node, lems: list[str], lows: list[str], i: int
+) -> list[tuple[tuple[int, int], int, Entry]]:
+    """(rank, length, entry) of every phrase in the trie that matches from token i."""
+    n = len(lems)
+    first = (root[0].get(lems[i]), root[1].get(lows[i]), root[2])
+    if first[0] is None and first[1] is None:
+        star = first[2]
+        if star is None:
+            return []
+        # Only phrases that open with `*`: most need a second word they name.
+        if not star[3] and (
+            i + 1 >= n
+            or (lems[i + 1] not in star[0] and lows[i + 1] not in star[1] and star[2] is None)
+        ):
+            return []
+    found: list[tuple[tuple[int, int], int, Entry]] = []
+    stack = [(node, i + 1) for node in first if node is not None]
+    while stack:
+        node, j = stack.pop()
+        if node[3]:
+            found.extend((rank, j - i, entry) for rank, entry in node[3])
+        if j < n:
+            nxt = node[0].get(lems[j])
+            if nxt is not None:
+                stack.append((nxt, j + 1))
+            nxt = node[1].get(lows[j])
+            if nxt is not None:
+                stack.append((nxt, j + 1))
+            if node[2] is not None:
+                stack.append((node[2], j + 1))
+    return found
+
+
+def _trie(lex: Lexicon, kinds: frozenset[str] | None) -> _Node:
+    """The lexicon's phrases (of entries of these kinds; None: all) in one trie over
+    (lemma | lower-case form | `*`) steps."""
+    root: _Node = [{}, {}, None, []]
+    buckets = [(0, bucket) for bucket in lex.by_lemma.values()]
+    buckets += [(1, bucket) for bucket in lex.by_lower.values()]
+    buckets.append((2, lex.wildcard))
+    for group, bucket in buckets:
+        for position, (pattern, entry) in enumerate(bucket):
+            if kinds is not None and entry.kind not in kinds:
+                continue
+            node = root
+            for mode, word in pattern:
+                if mode == ANY:
+                    if node[2] is None:
+                        node[2] = [{}, {}, None, []]
+                    node = node[2]
+                else:
+                    node = node[mode].setdefault(word, [{}, {}, None, []])
+            node[3].append(((group, position), entry))
+    return root
 
 
 # Verb-like cues that, capitalised inside a sentence, are part of a name ("Harbor Drive",

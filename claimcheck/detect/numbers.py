@@ -94,7 +94,7 @@ def numbers(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
     from claimcheck.detect.numwords import spelled
 
     found = []
-    for w in spelled(text) if any(ch.isalpha() for ch in text) else ():
+    for w in spelled(text):
         if w.unit == "%":
             found.append((w.start, w.end, (w.value, "%")))
             continue
@@ -109,7 +109,12 @@ def numbers(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
     yield from sorted(found, key=lambda f: f[0])
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _digits(text: str) -> Iterator[tuple[int, int, tuple[float, str | None]]]:
+    if not _DIGIT.search(text):
+        return  # every NUMBER match holds a digit
     for m in NUMBER.finditer(text):
         if m.group("p"):
             yield m.start(), m.end(), (_float(m.group("pv")), "p")

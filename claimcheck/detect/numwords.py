@@ -108,6 +108,24 @@ SPELLED = re.compile(
 )
 
 
+# Every match of SPELLED holds a digit or one of these words (as a word of its own).
+_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, *_PARTS, "half"])
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+# A match without one of _WORDS is a proportion in digits: "9 in 10", "9 out of 10".
+_DIGIT_PROPORTION = re.compile(r"\d\s+(?:in|out\s+of|of\s+every)\s", re.IGNORECASE)
+
+
+def _may_spell(text: str) -> bool:
+    """False when SPELLED cannot match: an ASCII text with none of its words and no proportion
+    in digits (outside ASCII, case-insensitive matching has more letters to it: the regex
+    decides)."""
+    if not text.isascii() or _DIGIT_PROPORTION.search(text):
+        return True
+    return not _WORDS.isdisjoint(_ASCII_WORD.findall(text.lower()))
+
+
 # Percentage points either side of a proportion in words: "nine in ten" covers 87.5-92.5%.
 PROPORTION_SLACK = 2.5
 
@@ -193,6 +211,8 @@ def spelled(text: str) -> list[Spelled]:
     proportion ("9 out of 10") or after an approximator with a fraction ("nearly half").
     """
     out: list[Spelled] = []
+    if not _may_spell(text):
+        return out
     for m in SPELLED.finditer(text):
         unit: str | None = "%"
         if m.group("num") is not None:
