@@ -400,7 +400,10 @@ class Checker:
         from claimcheck.spacyimport import defer_spacy_cli
 
         defer_spacy_cli()
+        from claimcheck.detect.warm import warm
         from claimcheck.segment import nlp as get_nlp
+
+        warm(session.store)  # the lexicons and tables detection and the matcher read
 
         get_nlp()  # warm up before any fork so workers share it
         self.session = session

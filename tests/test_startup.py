@@ -69,3 +69,37 @@ def test_the_process_ends_without_teardown_and_keeps_its_exit_code(tmp_path):
     assert missing.returncode == 2
     assert missing.stderr.startswith("claimcheck: error: nothing.md: no such file")
     assert "torn down" not in version.stdout + missing.stdout
+
+
+def test_lexicons_and_parts_of_speech_come_from_the_cache_in_a_new_process(tmp_path):
+    """The first process builds detection's data and caches it; the next loads it without
+    reading a lexicon file or importing spaCy, and detects with it."""
+    build = (
+        "from pathlib import Path\n"
+        "from claimcheck.cache import Store\n"
+        "from claimcheck.detect.warm import warm\n"
+        f"warm(Store(Path({str(tmp_path)!r})))\n"
+    )
+    assert python(build).returncode == 0
+    load = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from claimcheck.cache import Store\n"
+        "from claimcheck.detect import lexicon as _\n"
+        "lexicons = sys.modules['claimcheck.detect.lexicon']\n"
+        "def refuse(*args): raise SystemExit('read a lexicon file')\n"
+        "lexicons._load_file = refuse\n"
+        "from claimcheck.detect.warm import warm\n"
+        f"warm(Store(Path({str(tmp_path)!r})))\n"
+        "print('spacy' in sys.modules)\n"
+        "from claimcheck.detect import detect\n"
+        "from claimcheck.detect.decide import parts_of_speech\n"
+        "from claimcheck.segment import sentence_of\n"
+        "claim = detect(sentence_of('ArcGuide dramatically shortens recovery.'))\n"
+        "print(sorted({c.kind for c in claim.cues}), sorted(parts_of_speech('shorten')))\n"
+    )
+    out = python(load)
+    assert out.stdout.split("\n")[:2] == [
+        "False",
+        "['effect', 'intensifier'] ['verb']",
+    ], out.stderr

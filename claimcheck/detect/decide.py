@@ -23,7 +23,6 @@ for life is here" is a claim, "Log your sleep each morning" an instruction).
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from claimcheck.detect.lexicon import Lexicon, lexicon
@@ -368,21 +367,41 @@ def _body_start(tokens: tuple[Token, ...]) -> int:
 # ---------------------------------------------------------------------- imperatives
 
 
-@cache
+# Base form -> parts of speech (`_pos`), once per process (`install_pos`: from the cache).
+_POS: dict[str, frozenset[str]] | None = None
+
+
 def _pos() -> dict[str, frozenset[str]]:
     """Base form -> parts of speech it can take, from spacy-lookups-data's WordNet index."""
-    import gzip
-    import json
-    from importlib import resources
+    global _POS
+    if _POS is None:
+        import gzip
+        import json
+        from importlib import resources
 
-    data = resources.files("spacy_lookups_data").joinpath("data", "en_lemma_index.json.gz")
-    with data.open("rb") as handle:
-        index = json.loads(gzip.decompress(handle.read()))
-    out: dict[str, set[str]] = {}
-    for pos, forms in index.items():
-        for form in forms:
-            out.setdefault(form, set()).add(pos)
-    return {k: frozenset(v) for k, v in out.items()}
+        data = resources.files("spacy_lookups_data").joinpath("data", "en_lemma_index.json.gz")
+        with data.open("rb") as handle:
+            index = json.loads(gzip.decompress(handle.read()))
+        out: dict[str, set[str]] = {}
+        for pos, forms in index.items():
+            for form in forms:
+                out.setdefault(form, set()).add(pos)
+        # One frozenset per combination (there are 15): the table pickles and loads in 0.01 s.
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        _POS = {k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in out.items()}
+    return _POS
+
+
+def pos_loaded() -> bool:
+    """True once this process has the part-of-speech table."""
+    return _POS is not None
+
+
+def install_pos(table: dict[str, frozenset[str]]) -> None:
+    """Use this part-of-speech table (built by another process from the same data)."""
+    global _POS
+    if _POS is None:
+        _POS = table
 
 
 def parts_of_speech(word: str) -> frozenset[str]:

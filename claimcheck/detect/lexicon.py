@@ -15,7 +15,6 @@ Other top-level keys carry data for the detector: `terminators` (scope ends), `o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -388,10 +387,32 @@ def _load_file(lex: Lexicon, path: Path) -> None:
             lex.add(phrase, entry, LEMMA if mode == "lemma" else LOWER)
 
 
-@cache
+# Folder -> its merged lexicon, once per process (`install` puts one loaded from the cache).
+_LOADED: dict[Path, Lexicon] = {}
+
+
 def lexicon(folder: Path = RULES) -> Lexicon:
     """The merged lexicon of every rules/lexicon-*.yaml file (loaded once per process)."""
-    lex = Lexicon()
-    for path in sorted(folder.glob("lexicon-*.yaml")):
-        _load_file(lex, path)
+    found = _LOADED.get(folder)
+    if found is None:
+        found = Lexicon()
+        for path in sorted(folder.glob("lexicon-*.yaml")):
+            _load_file(found, path)
+        _LOADED[folder] = found
+    return found
+
+
+def compiled(lex: Lexicon) -> Lexicon:
+    """The lexicon with its trie and the screens detection uses built (to cache it so)."""
+    from claimcheck.detect import CAN_CLAIM
+
+    if lex._plan is None:
+        lex._plan = _trie(lex, None)
+    for kinds in (CAN_CLAIM, frozenset({"safety"})):
+        lex.any_of((), kinds)
     return lex
+
+
+def install(lex: Lexicon, folder: Path = RULES) -> None:
+    """Use this lexicon (built by another process from the same files) for `folder`."""
+    _LOADED.setdefault(folder, lex)
