@@ -54,18 +54,35 @@ def fingerprint(path: str, rule: str, sentence: str, occurrence: int = 0) -> str
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
-def assign_fingerprints(result: DocumentResult) -> DocumentResult:
-    """Fill Finding.fingerprint for every claim and document finding of a document."""
-    seen: dict[tuple[str, str], int] = {}
+def assign_fingerprints(result: DocumentResult, *, fresh: bool = False) -> DocumentResult:
+    """Fill Finding.fingerprint for every claim and document finding of a document.
 
-    def stamp(finding: Finding, sentence: str) -> Finding:
+    With `fresh=True` (the pipeline, on the findings it has just built for this document and
+    that nothing else holds yet) each finding is stamped where it is, and the result is
+    returned as it is: no copy of any finding, claim or document.
+    """
+    seen: dict[tuple[str, str], int] = {}
+    prefix = posix_path(result.path) + "\x1f"
+
+    def mark(finding: Finding, sentence: str) -> str:
         # Identical sentences in one draft (a repeated tagline) are told apart by order.
-        key = (finding.rule, normalise(sentence))
+        normal = normalise(sentence)
+        key = (finding.rule, normal)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
-        return replace(
-            finding, fingerprint=fingerprint(result.path, finding.rule, sentence, occurrence)
-        )
+        text = "\x1f".join((finding.rule, normal, str(occurrence)))
+        return hashlib.sha256((prefix + text).encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+    if fresh:
+        for c in result.claims:
+            for f in c.findings:
+                object.__setattr__(f, "fingerprint", mark(f, c.sentence.text))
+        for f in result.findings:
+            object.__setattr__(f, "fingerprint", mark(f, f.claim_id or ""))
+        return result
+
+    def stamp(finding: Finding, sentence: str) -> Finding:
+        return replace(finding, fingerprint=mark(finding, sentence))
 
     # A claim without findings needs no new copy.
     claims = tuple(

@@ -58,7 +58,7 @@ def language_of(text: str) -> tuple[str, str, int] | None:
     if len(words) < MIN_WORDS:
         return None
     judged, profiles = _profiles()
-    scores = {code: sum(w in vocab for w in words) for code, (_, vocab) in profiles.items()}
+    scores = {code: sum(map(vocab.__contains__, words)) for code, (_, vocab) in profiles.items()}
     best = max(scores, key=lambda c: (scores[c], c == judged))
     # Another language wins only clearly: at least two of its words and twice English's.
     if best != judged and scores[best] >= 2 and scores[best] >= 2 * scores[judged]:

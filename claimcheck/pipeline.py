@@ -484,7 +484,7 @@ class Checker:
             findings=findings,
             statements=statements,
         )
-        result = assign_fingerprints(result)
+        result = assign_fingerprints(result, fresh=True)  # built just now: stamped in place
         result, notices = apply_waivers(
             result, doc.blocks, config.waivers, ctx.as_of, root=config.root
         )

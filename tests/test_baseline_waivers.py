@@ -330,3 +330,31 @@ def test_config_waiver_records_work_unchanged():
     # a pattern without '/' matches the file name at any depth, as in the config's other globs
     result, _ = apply_waivers(one_claim(), [], [waiver], AS_OF, root=Path.cwd())
     assert [f.waived for c in result.claims for f in c.findings] == ["label wording", None, None]
+
+
+def test_fresh_findings_are_stamped_in_place_with_the_same_fingerprints():
+    """The pipeline stamps the findings it has just built without copying them: the same
+    fingerprints as the copying path, repeats told apart, on the same objects."""
+    text = "ArcGuide dramatically cuts operative time."
+
+    def build() -> DocumentResult:
+        return DocumentResult(
+            path="./docs\\a.md",
+            format="markdown",
+            sha256="0" * 64,
+            context=Context(as_of=AS_OF),
+            claims=(claim(text, finding()), claim(text, finding(), line=4), claim("Plain.")),
+            findings=(finding(),),
+        )
+
+    copied = assign_fingerprints(build())
+    fresh = build()
+    kept = [f for c in fresh.claims for f in c.findings] + list(fresh.findings)
+    stamped = assign_fingerprints(fresh, fresh=True)
+    assert stamped is fresh and [f for c in stamped.claims for f in c.findings] == kept[:2]
+    assert all(a is b for a, b in zip(kept, all_findings(report(stamped)), strict=True))
+    assert [f.fingerprint for f in all_findings(report(stamped))] == [
+        f.fingerprint for f in all_findings(report(copied))
+    ]
+    first, second = (c.findings[0].fingerprint for c in stamped.claims[:2])
+    assert first != second and first == fingerprint("docs/a.md", "CC201", text, 0)
