@@ -76,14 +76,29 @@ def code_stamp() -> str:
     if _STAMP is None:
         digest = hashlib.sha256()
         digest.update(f"{__version__}\0{sys.version}\0".encode())
-        package = Path(__file__).resolve().parent
-        for path in _package_files(package):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        for name, path in stamped_files():
+            digest.update(name.encode() + b"\0")
             digest.update(path.read_bytes())
         for name in LIBRARIES:
             digest.update(_library_stamp(name).encode() + b"\0")
         _STAMP = digest.hexdigest()
     return _STAMP
+
+
+def stamped_files() -> list[tuple[str, Path]]:
+    """claimcheck's source and rule files, each with its name relative to the install root."""
+    from importlib import resources  # not at import: `claimcheck --help` reads no rules
+
+    package = Path(__file__).resolve().parent
+    roots = [package]
+    rules = Path(str(resources.files("claimcheck.rules"))).resolve()
+    if not rules.is_relative_to(package):
+        roots.append(rules)  # an editable install: rules/ beside claimcheck/, not inside it
+    return [
+        (path.relative_to(root.parent).as_posix(), path)
+        for root in roots
+        for path in _package_files(root)
+    ]
 
 
 def _package_files(package: Path) -> list[Path]:

@@ -1,5 +1,7 @@
 """The installable name and the project's address: what a user with only the repository URL
-types, and what claimcheck itself says, all agree with pyproject.toml.
+types, and what claimcheck itself says, all agree with pyproject.toml. And what a wheel or an
+sdist built from this checkout holds: the built-in rules of the top-level rules/ folder,
+installed inside the package as claimcheck/rules/, once.
 
 `claimcheck` on PyPI is an unrelated project, so no instruction may install it by that name.
 """
@@ -8,7 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+import tarfile
 import tomllib
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -16,7 +23,9 @@ import yaml
 from click.testing import CliRunner
 
 import claimcheck
+from claimcheck.cache import stamped_files
 from claimcheck.cli import cli
+from claimcheck.detect.lexicon import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
@@ -95,3 +104,60 @@ def test_sarif_names_the_project_address(tmp_path: Path, monkeypatch):
     assert result.exit_code == 1, result.output
     driver = json.loads(result.stdout)["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == URL
+
+
+def _built(tmp_path: Path) -> tuple[list[str], list[str]]:
+    """The member names of a wheel and an sdist that setuptools (the build backend
+    pyproject.toml names) builds from a copy of this checkout's packaging inputs."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, src / name)
+    for name in ("claimcheck", "rules"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path / "dist"
+    # (setuptools rewrites sys.argv while it builds: read the folder first)
+    build = (
+        "import sys; from setuptools import build_meta as b; out = sys.argv[1]; "
+        "b.build_wheel(out); b.build_sdist(out)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", build, str(out)], cwd=src, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    [wheel], [sdist] = out.glob("*.whl"), out.glob("*.tar.gz")
+    with zipfile.ZipFile(wheel) as whl, tarfile.open(sdist) as tar:
+        return whl.namelist(), tar.getnames()
+
+
+def test_the_wheel_and_sdist_ship_each_rule_file_once(tmp_path: Path):
+    """rules/ is where the rule files are, in one copy; a wheel installs them as claimcheck/rules/
+    (where the code reads them), each once, beside every module of claimcheck/ (pyproject.toml
+    lists the packages by name, so a new subpackage must be added there); an sdist has rules/."""
+    rule_files = sorted(p.name for p in (ROOT / "rules").iterdir() if p.is_file())
+    assert "redflags.yaml" in rule_files and "lexicon-hedges.yaml" in rule_files
+    assert not (ROOT / "claimcheck" / "rules").exists()  # one copy only
+    wheel, sdist = _built(tmp_path)
+    assert sorted(n for n in wheel if n.startswith("claimcheck/rules/")) == [
+        f"claimcheck/rules/{name}" for name in rule_files
+    ]
+    assert not [n for n in wheel if n.startswith("rules/")]
+    modules = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "claimcheck").rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    assert sorted(n for n in wheel if n.endswith(".py") and n.split("/")[1] != "rules") == modules
+    top = sdist[0].split("/")[0]
+    assert sorted(n for n in sdist if n.startswith(f"{top}/rules/")) == [
+        f"{top}/rules/{name}" for name in rule_files
+    ]
+
+
+def test_the_code_reads_the_rule_files_and_the_cache_stamp_covers_them():
+    """The detector's lexicons come from the installed rules (the checkout's rules/ in an
+    editable install), and editing any rule file changes the stamp every cache is keyed on."""
+    names = sorted(p.name for p in (ROOT / "rules").glob("*.yaml"))
+    assert sorted(p.name for p in RULES.glob("*.yaml")) == names
+    stamped = {path.resolve() for _, path in stamped_files()}
+    assert {p.resolve() for p in RULES.glob("*.yaml")} <= stamped

@@ -150,7 +150,7 @@ def kind_of(data: Any) -> str | None:
         return "evidence.schema.json" if records == ["evidence"] else "claims.schema.json"
     rules = data.get("rules")
     if isinstance(rules, list) and any(isinstance(r, dict) for r in rules):
-        return None  # a rule pack (claimcheck/rules/redflags.yaml), not a config
+        return None  # a rule pack (rules/redflags.yaml), not a config
     if set(data) <= set(CONFIG_KEYS):
         return "claimcheck.schema.json"
     return None

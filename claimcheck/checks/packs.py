@@ -1,6 +1,6 @@
 """Rule packs: YAML files of phrase rules (the built-in red flags and users' own packs).
 
-A pack has the shape of `claimcheck/rules/redflags.yaml`:
+A pack has the shape of `rules/redflags.yaml`:
 
     version: 1
     rules:

@@ -15,13 +15,15 @@ Other top-level keys carry data for the detector: `terminators` (scope ends), `o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ConfigError
 from claimcheck.model import Token
 
-RULES = Path(__file__).resolve().parent.parent / "rules"
+# The top-level rules/ folder, installed as the package claimcheck.rules (pyproject.toml).
+RULES = Path(str(resources.files("claimcheck.rules"))).resolve()
 HEADER_KEYS = {
     "kind",
     "match",
