@@ -127,25 +127,33 @@ def match_terms(text_terms: list[Term], pattern: tuple[Term, ...]) -> list[tuple
 
     Returns (first term index, span start, span end) for each occurrence. The window is the
     pattern's length plus two terms, so "recovers faster" and "faster recoveries" both hold
-    the pattern "faster recovery", but words far apart in a long sentence do not.
+    the pattern "faster recovery", but words far apart in a long sentence do not. A negation
+    scopes over the words after it, so it keeps its place: "never have another migraine"
+    needs the negation before "migraine", and "migraine with or without aura" does not hold it.
     """
     need = {t.key for t in pattern}
     if not need:
         return []
+    # Terms the pattern's negation comes before (a negation is a key like any other).
+    negs = [i for i, t in enumerate(pattern) if t.kind == "negation"]
+    after = {t.key for t in pattern[negs[0] + 1 :] if t.kind != "negation"} if negs else set()
+    neg_key = pattern[negs[0]].key if negs else None
     window = len(need) + 2
     out = []
     i = 0
     while i < len(text_terms):
         if text_terms[i].key in need:
-            found: set[str] = set()
+            found: dict[str, int] = {}
             j = i
             while j < len(text_terms) and j < i + window:
                 if text_terms[j].key in need:
-                    found.add(text_terms[j].key)
-                    if found == need:
+                    found.setdefault(text_terms[j].key, j)
+                    if len(found) == len(need):
                         break
                 j += 1
-            if found == need:
+            if len(found) == len(need) and (
+                neg_key is None or all(found[neg_key] < found[k] for k in after if k != neg_key)
+            ):
                 out.append((i, text_terms[i].start, text_terms[j].end))
                 i = j + 1
                 continue

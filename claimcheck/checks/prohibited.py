@@ -3,7 +3,9 @@
 ## What it does
 Looks for every phrase of the registry's `prohibited:` entries in the sentence, on lemmas and
 in any word order ("recovers faster" and "faster recoveries" both hit "faster recovery").
-A negated mention ("does not speed recovery") is not a hit.
+A negated mention ("does not speed recovery") is not a hit. A phrase that holds a negation
+keeps it in place: "never have another migraine" needs the negation before "migraine", so
+"migraine with or without aura" does not make it.
 
 ## Why is this bad?
 Prohibited claims are ones the evidence contradicts or regulators have rejected. Making one

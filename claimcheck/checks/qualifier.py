@@ -8,6 +8,8 @@ The comparison is on lemmas and synonyms, in any order, and tolerant of small di
 ## Why is this bad?
 A qualifier such as the comparator, the population or the study design is part of what was
 approved. Without it, "reduced operative time by 12%" no longer says *compared with what*.
+A result the approved wording gives for "A or B" ("moderate or severe exacerbations") stated
+for one of them alone ("severe exacerbations") is a result the claim does not give.
 
 ## Example
 ```text
@@ -94,6 +96,13 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
                 VERDICT,
                 suggestion=suggestion(match),
             )
+    part = _part_of_either(claim, match)
+    if part is not None:
+        yield Hit(
+            f"states for '{part[1]}' alone what {match.claim.id} gives for '{part[0]}'",
+            VERDICT,
+            suggestion=suggestion(match),
+        )
     approved = indication(match.wording)
     if approved is None or not _APPROVAL.search(claim.sentence.text):
         return
@@ -107,3 +116,43 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
             VERDICT,
             suggestion=suggestion(match),
         )
+
+
+@lru_cache(maxsize=4096)
+def _either_pairs(text: str) -> tuple[tuple[str, str, frozenset[str], str], ...]:
+    """In an approved wording's "A or B N": A's key, B's key, the keys of the (up to two)
+    content terms after B, and the words "A or B"."""
+    from claimcheck.registry.normalize import STOPWORDS
+    from claimcheck.segment import sentence_of
+
+    ts = terms(sentence_of(text), stopwords=True)
+    out = []
+    for i in range(1, len(ts) - 2):
+        a, mid, b = ts[i - 1], ts[i], ts[i + 1]
+        if text[mid.start : mid.end].lower() != "or":
+            continue
+        if not all(t.kind in ("word", "endpoint") and t.key not in STOPWORDS for t in (a, b)):
+            continue
+        after = frozenset(
+            t.key
+            for t in ts[i + 2 : i + 4]
+            if t.kind in ("word", "endpoint") and t.key not in STOPWORDS
+        )
+        if after:
+            out.append((a.key, b.key, after, text[a.start : b.end]))
+    return tuple(out)
+
+
+def _part_of_either(claim: Claim, match: Match) -> tuple[str, str] | None:
+    """("moderate or severe", "severe") when the copy states "severe exacerbations" and no
+    "moderate", the approved wording "moderate or severe COPD exacerbations"."""
+    ts = [t for t in terms(claim.sentence) if t.kind != "negation"]
+    keys = {t.key for t in ts}
+    for a, b, after, words in _either_pairs(match.wording):
+        for one, other in ((a, b), (b, a)):
+            if other in keys or one not in keys:
+                continue
+            for i, t in enumerate(ts):
+                if t.key == one and any(n.key in after for n in ts[i + 1 : i + 3]):
+                    return words, claim.sentence.text[t.start : t.end]
+    return None

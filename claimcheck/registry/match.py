@@ -130,6 +130,12 @@ REPORT_WORDS = frozenset(
     ]
 )
 REPORT_WEIGHT = KIND_WEIGHT["design"]
+# Second halves of hyphenated compounds that say how a thing stands, not what it is: in
+# "fragrance-free" or "water-resistant" what is measured is the first half, so sharing
+# "free" with "tear-free" does not make two wordings about the same thing.
+COMPOUND_HEADS = frozenset(
+    ["free", "resistant", "proof", "friendly", "safe", "tested", "based", "like", "rich"]
+)
 # Words that never name a product even when capitalised mid-sentence.
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
 _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
@@ -264,9 +270,12 @@ def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
     against = comparator_spans(sentence.text)
     inside: set[str] = set()
     anywhere: set[str] = set()
+    text = sentence.text
     for t in content(sentence):
         if t.kind not in ("endpoint", "word") or t.key in names or t.key in REPORT_WORDS:
             continue
+        if t.key in COMPOUND_HEADS and text[t.start - 1 : t.start] == "-":
+            continue  # "fragrance-free" measures fragrance; "tear-free" is not about it
         if any(a <= t.start < b for a, b in against):
             continue  # "versus conventional instrumentation": what it is measured against
         anywhere.add(t.key)
