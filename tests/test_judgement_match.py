@@ -8,7 +8,11 @@ appear nowhere else, and asserts the verdict and claim a reviewer reads in the r
 given for "moderate or severe" stated for "severe" alone is overstated; 3. a prohibited
 phrase with a negation matches only with the negation in its place ("migraine with or
 without aura" is not "never have another migraine"); 4. a match must agree on what is
-measured: "tear-free" is not backed by "fragrance-free".
+measured: "tear-free" is not backed by "fragrance-free"; 5. what the approved wording says
+itself is not an overstatement of it (its "up to" kept with a condition figure, a named
+endpoint's "most", "similar to" with the effect word it relates); 6. a current claim outranks
+an old one on the same endpoint, and the figure decides between a current and an old claim;
+7. the document's product decides between sibling claims.
 """
 
 from __future__ import annotations
@@ -52,6 +56,74 @@ REGISTRY = {
             "evidence": ["EV-SN-FACTS"],
             "scope": {"products": ["sunnest-kids"]},
         },
+        {
+            "id": "HV-PF2",
+            "text": "In two phase 3 trials, 21% and 20% of patients taking Halvera were pain-free "
+            "2 hours after a single dose, compared with 11% and 12% taking placebo.",
+            "variants": [
+                "Pain freedom at 2 hours was reached by 21% (HALO-1) and 20% (HALO-2) of "
+                "patients on Halvera versus 11% and 12% on placebo."
+            ],
+            "evidence": ["EV-HV-RCT"],
+            "scope": {"products": ["halvera"]},
+        },
+        {
+            "id": "HV-MBS",
+            "text": "In HALO-1, 38% of patients taking Halvera were free of their most "
+            "bothersome symptom at 2 hours, compared with 26% taking placebo.",
+            "evidence": ["EV-HV-RCT"],
+            "scope": {"products": ["halvera"]},
+        },
+        {
+            "id": "HV-PF2-PH2",
+            "text": "In a phase 2 study, 31% of patients taking Halvera 75 mg were pain-free "
+            "at 2 hours.",
+            "evidence": ["EV-HV-PH2"],
+            "scope": {"products": ["halvera"]},
+        },
+        # Audix: an over-the-counter hearing aid.
+        {
+            "id": "AX-BATT",
+            "text": "Audix runs for up to 30 hours on a full charge.",
+            "variants": [
+                "A full charge gives up to 30 hours of use, or up to 18 hours with 4 hours of "
+                "streaming a day."
+            ],
+            "evidence": ["EV-AX-BENCH"],
+            "scope": {"products": ["audix"]},
+        },
+        {
+            "id": "AX-SELFFIT",
+            "text": "In a clinical study, speech-in-noise benefit with Audix self-fitting in the "
+            "app was similar to benefit with professional fitting.",
+            "evidence": ["EV-AX-CLIN"],
+            "scope": {"products": ["audix"]},
+        },
+        # SunNest: an adult fluid and a kids lotion.
+        {
+            "id": "SN-SPF",
+            "text": "SunNest Daily Fluid is a Broad Spectrum SPF 50 sunscreen.",
+            "evidence": ["EV-SN-SPF"],
+            "scope": {"products": ["sunnest-fluid"]},
+        },
+        {
+            "id": "SN-SPF45",
+            "text": "SunNest Daily Fluid provides Broad Spectrum SPF 45 protection.",
+            "evidence": ["EV-SN-SPF-OLD"],
+            "scope": {"products": ["sunnest-fluid"]},
+        },
+        {
+            "id": "SN-WR40",
+            "text": "SunNest Daily Fluid is water resistant (40 minutes).",
+            "evidence": ["EV-SN-SPF"],
+            "scope": {"products": ["sunnest-fluid"]},
+        },
+        {
+            "id": "SN-WR80",
+            "text": "SunNest Kids Lotion is water resistant (80 minutes).",
+            "evidence": ["EV-SN-FACTS"],
+            "scope": {"products": ["sunnest-kids"]},
+        },
     ],
     "prohibited": [
         {
@@ -68,6 +140,27 @@ EVIDENCE = {
         {"id": "EV-BR-RCT", "citation": "Ames T, et al. Lancet Respir. 2025;3:1-9.", "type": "rct"},
         {"id": "EV-HV-PI", "citation": "Halvera prescribing information; 2025.", "type": "label"},
         {"id": "EV-SN-FACTS", "citation": "SunNest Kids drug facts; 2025.", "type": "label"},
+        {"id": "EV-HV-RCT", "citation": "Ito K, et al. Headache. 2024;64:1-9.", "type": "rct"},
+        {
+            "id": "EV-HV-PH2",
+            "citation": "Ito K, et al. Cephalalgia. 2021;41:1-8.",
+            "type": "rct",
+            "status": "superseded",
+        },
+        {
+            "id": "EV-AX-BENCH",
+            "citation": "Audix battery test report; 2026.",
+            "type": "bench",
+            "population": "24 production units, firmware 2.0.",
+        },
+        {"id": "EV-AX-CLIN", "citation": "Lund B, et al. Ear Hear. 2025;46:1-9.", "type": "rct"},
+        {"id": "EV-SN-SPF", "citation": "SPF test report SN-25; 2025.", "type": "bench"},
+        {
+            "id": "EV-SN-SPF-OLD",
+            "citation": "SPF test report SN-23; 2023.",
+            "type": "bench",
+            "status": "superseded",
+        },
     ]
 }
 
@@ -161,3 +254,87 @@ def test_a_match_must_agree_on_what_is_measured(workspace: Path) -> None:
     tear = got["TEAR-FREE: Won't sting little eyes."]
     assert tear[0] != "supported", tear
     assert tear[1] != "SN-FRAGRANCE", tear
+
+
+# --------------------------------------------------------------------------- 5
+
+
+def test_what_the_approved_wording_says_is_not_an_overstatement(workspace: Path) -> None:
+    page = workspace / "press.md"
+    page.write_text(
+        "# Audix 2.0\n\n"
+        "With firmware 2.0, Audix runs for up to 30 hours on a full charge, or up to 18 hours "
+        "with 4 hours of streaming a day.\n\n"
+        "Audix runs for 30 hours on a full charge.\n\n"
+        "Self-fitting in the app gave speech-in-noise benefit similar to professional fitting "
+        "in a clinical study.\n",
+        "utf-8",
+    )
+    poster = workspace / "poster.md"
+    poster.write_text(
+        "A single dose of Halvera gave more patients freedom from pain and from the most "
+        "bothersome symptom at 2 hours than placebo.\n\n"
+        "Halvera is the most effective migraine treatment.\n",
+        "utf-8",
+    )
+    got = verdicts(page, "audix") | verdicts(poster, "halvera")
+    assert got[
+        "With firmware 2.0, Audix runs for up to 30 hours on a full charge, or up to 18 hours "
+        "with 4 hours of streaming a day."
+    ] == ("supported", "AX-BATT")
+    assert got["Audix runs for 30 hours on a full charge."] == ("overstated", "AX-BATT")
+    assert got[
+        "Self-fitting in the app gave speech-in-noise benefit similar to professional fitting "
+        "in a clinical study."
+    ] == ("supported", "AX-SELFFIT")
+    summary = got[
+        "A single dose of Halvera gave more patients freedom from pain and from the most "
+        "bothersome symptom at 2 hours than placebo."
+    ]
+    assert summary == ("supported", "HV-PF2")
+    best = got["Halvera is the most effective migraine treatment."]
+    assert best[0] in ("overstated", "unsupported"), best
+
+
+# --------------------------------------------------------------------------- 6, 7
+
+
+def test_current_claims_figures_and_products_decide_the_match(workspace: Path) -> None:
+    leaflet = write_docx(
+        workspace / "leaflet.docx",
+        [
+            "Halvera stops migraine pain in 2 hours.",
+            "In a phase 2 study, 31% of patients taking Halvera 75 mg were pain-free at 2 hours.",
+        ],
+    )
+    social = workspace / "social.md"
+    social.write_text(
+        "SunNest Daily Fluid is a Broad Spectrum SPF 50 sunscreen.\n\n"
+        "SunNest Daily Fluid provides Broad Spectrum SPF 45 protection.\n",
+        "utf-8",
+    )
+    kids = workspace / "kids.html"
+    kids.write_text(
+        "<html><body><ul>"
+        "<li>WATER RESISTANT: Water resistant (80 minutes) for pool and beach days.</li>"
+        "</ul></body></html>",
+        "utf-8",
+    )
+    got = verdicts(leaflet, "halvera") | verdicts(social, "sunnest-fluid")
+    got |= verdicts(kids, "sunnest-kids")
+    assert got["Halvera stops migraine pain in 2 hours."] == ("overstated", "HV-PF2")
+    assert got[
+        "In a phase 2 study, 31% of patients taking Halvera 75 mg were pain-free at 2 hours."
+    ] == ("expired", "HV-PF2-PH2")
+    assert got["SunNest Daily Fluid is a Broad Spectrum SPF 50 sunscreen."] == (
+        "supported",
+        "SN-SPF",
+    )
+    assert got["SunNest Daily Fluid provides Broad Spectrum SPF 45 protection."] == (
+        "expired",
+        "SN-SPF45",
+    )
+    assert got["WATER RESISTANT: Water resistant (80 minutes) for pool and beach days."] == (
+        "supported",
+        "SN-WR80",
+    )

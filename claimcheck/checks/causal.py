@@ -7,6 +7,8 @@ stronger relationship: "reduces" where the claim says "was associated with lower
 A dropped hedge ("may reduce" -> "reduces") is left to CC205, and a wording that compares
 trial arms ("2.1 versus 2.4 days") without association words ("associated with", "linked
 to") is taken to support an effect when its evidence is a randomised trial or meta-analysis.
+Copy that keeps the wording's relationship words ("similar to", "associated with") and states
+no effect the claim's wordings do not is not stronger than the wording.
 
 ## Why is this bad?
 Observational and registry data show associations, not causes. Turning "associated with"
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.checks.base import CheckContext, suggestion
+from claimcheck.checks.base import CheckContext, in_approved, lemmas_in, suggestion
 from claimcheck.model import (
     STRENGTH_CAUSAL,
     STRENGTH_CONDITIONAL,
@@ -64,6 +66,8 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
         return
     if claim.strength < STRENGTH_CONDITIONAL:
         return  # a comparison or association is not causal wording
+    if _keeps_relation(claim, match, ctx):
+        return
     explicit = any(ctx.approved(w).of("correlational") for w in match.claim.wordings)
     if not explicit and _randomised(match, ctx):
         return  # trial arms compared ("2.1 vs 2.4 days") in an RCT support the effect
@@ -80,3 +84,20 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
         span=span,
         suggestion=suggestion(match),
     )
+
+
+def _keeps_relation(claim: Claim, match: Match, ctx: CheckContext) -> bool:
+    """True when the copy keeps the words the matched wording states its relationship with
+    ("similar to", "associated with") and states no effect or cause the claim's wordings do
+    not: "self-fitting gave benefit similar to professional fitting" relates what the
+    approved "benefit with self-fitting was similar to benefit with professional fitting"
+    does."""
+    approved = ctx.approved(match.wording).of("correlational")
+    if not approved:
+        return False
+    kept = {lemmas_in(claim, c.start, c.end) for c in claim.of("correlational")}
+    wanted = {lemmas_in(ctx.approved(match.wording), c.start, c.end) for c in approved}
+    if not wanted <= kept:
+        return False
+    stated = claim.of("effect") + claim.of("causal")
+    return all(in_approved(match.claim, lemmas_in(claim, c.start, c.end)) for c in stated)

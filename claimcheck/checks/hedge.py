@@ -8,7 +8,9 @@ as "reduces" drops both. A claim's hedged general wording also binds copy that m
 of its study-result variants but drops the study ("SomnaPath helps you fall asleep 19 minutes
 faster" against "may help ... fall asleep faster" and "In the trial, users fell asleep 19
 minutes faster"). A hedge that only qualifies an association ("results suggest X is
-associated with Y") does not count: "X is linked to Y" has the same strength.
+associated with Y") does not count: "X is linked to Y" has the same strength. Only figures
+the approved wording states are bound by its hedges: "with firmware 2.0" is not a number
+"up to" should scope over.
 
 ## Why is this bad?
 The hedge is the approved strength of the claim: "can shorten setup time by up to 5 minutes"
@@ -32,7 +34,7 @@ from collections.abc import Iterator
 from claimcheck.checks.base import CheckContext, suggestion
 from claimcheck.model import Claim, Cue, Hit, Match
 from claimcheck.registry.frame import study_framed
-from claimcheck.registry.normalize import terms
+from claimcheck.registry.normalize import numbers, terms
 
 CODE = "CC205"
 NAME = "dropped-hedge"
@@ -61,23 +63,43 @@ def _study_framed(claim: Claim) -> bool:
     )
 
 
-def hedge_level(claim: Claim) -> int:
+def hedge_level(claim: Claim, figures: frozenset[float] | None = None) -> int:
     """How hedged the claim's least hedged effect, cause or number is: "may help reduce" 2,
     "helps reduce" and "may reduce" 1, "reduces" 0 ("help" before an effect is a hedge of
-    its own)."""
+    its own). With `figures`, only numbers of those values count: what the approved wording
+    hedges binds the copy, not a figure it does not state ("with firmware 2.0")."""
     from claimcheck.detect.decide import label_number
 
     text = claim.sentence.text
     cues = [
         c
-        for c in claim.cues
-        if _hedgeable(c) and not c.negated and not (c.kind == "number" and label_number(text, c))
+        for c in _hedgeable_cues(claim, figures)
+        if not (c.kind == "number" and label_number(text, c))
     ]
     helpers = [c for c in cues if c.kind == "effect" and c.text.lower().startswith("help")]
     main = [c for c in cues if c not in helpers]
     if not main:
         return min((1 + c.hedged for c in helpers), default=0)
     return min(_hedged(c) + any(h.start < c.start for h in helpers) for c in main)
+
+
+def _hedgeable_cues(claim: Claim, figures: frozenset[float] | None) -> list[Cue]:
+    """The live effects, causes and numbers of a claim; with `figures`, numbers only when
+    they state one of those values."""
+    cues = [c for c in claim.cues if _hedgeable(c) and not c.negated]
+    if figures is None:
+        return cues
+    values = [(n.start, n.end, abs(n.value)) for n in numbers(claim.sentence)]
+    return [
+        c
+        for c in cues
+        if c.kind != "number"
+        or any(a < c.end and c.start < b and v in figures for a, b, v in values)
+    ]
+
+
+def _figures(claim: Claim) -> frozenset[float]:
+    return frozenset(abs(n.value) for n in numbers(claim.sentence) if n.role == "value")
 
 
 def _hedgeable(cue: Cue) -> bool:
@@ -106,10 +128,12 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
         bound = next((w for w, level in levels.items() if level), None)
     else:
         bound = None
-    stated = any(_hedgeable(c) and not c.negated for c in claim.cues)
-    if bound is None or not stated or hedge_level(claim) >= levels[bound]:
+    if bound is None:
         return
     approved = ctx.approved(bound)
+    figures = _figures(approved)
+    if not _hedgeable_cues(claim, figures) or hedge_level(claim, figures) >= levels[bound]:
+        return
     found = _hedged_effect(approved)
     hedge = found[0].text if found else _helper(approved)
     effect = claim.of("effect")

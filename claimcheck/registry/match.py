@@ -237,6 +237,7 @@ class _Scored:
     score: float
     ratio: float = 0.0
     trace: int | None = None  # its Candidate's index in an explain trace
+    shared: frozenset[str] = frozenset()  # the terms it shares with the sentence
 
 
 def _veto(trace: list[Candidate] | None, w: _Wording, why: str) -> None:
@@ -312,10 +313,17 @@ def _product_nouns() -> frozenset[str]:
     return lexicon().product_nouns
 
 
-def _slug_words(product: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _slug_words(product: str) -> frozenset[str]:
+    """The words of a product's names and their term keys ("kids" and "kid")."""
     from claimcheck.registry.products import slug_names
+    from claimcheck.segment import sentence_of
 
-    return {w for name in slug_names(product) for w in name}
+    names = slug_names(product)
+    words = {w for name in names for w in name}
+    for name in names:
+        words |= {t.key for t in content(sentence_of(" ".join(name)))}
+    return frozenset(words)
 
 
 def _is_old(approved: ApprovedClaim, registry: Registry, as_of: date | None) -> bool:
@@ -384,6 +392,11 @@ class _Copy:
             _strong_words(old.text) - strong
         ):
             return True
+        # A figure after a name ("SPF 45") is no result figure, but the copy that states the
+        # old one where every current wording states another ("SPF 50") restates the old claim.
+        named = set().union(*(_all_figure_keys(t) for t in wordings))
+        if self.keys & (_all_figure_keys(old.text) - named) and named - self.keys:
+            return True
         own = {
             k
             for k, wt in old.weights.items()
@@ -397,6 +410,14 @@ def _figure_keys(text: str) -> frozenset[str]:
     from claimcheck.segment import sentence_of
 
     return _result_figures(sentence_of(text))
+
+
+@lru_cache(maxsize=8192)
+def _all_figure_keys(text: str) -> frozenset[str]:
+    """Every figure term of a text, a figure after a name included ("#45" of "SPF 45")."""
+    from claimcheck.segment import sentence_of
+
+    return frozenset(figure_key(n) for n in numbers(sentence_of(text)) if n.role == "value")
 
 
 @lru_cache(maxsize=8192)
@@ -679,6 +700,9 @@ class Matcher:
                 _note(trace, s, "old claim the copy does not restate (its figures or wording)")
                 continue
             viable.append(s)
+        successor = self._successor(claim, ctx, raw, copy, trace)
+        if successor is not None:
+            return successor, raw
         if not viable:
             return None, raw
         top = viable[0]
@@ -692,6 +716,65 @@ class Matcher:
                     top = s
                 break
         return top, raw
+
+    def _successor(
+        self,
+        claim: Claim,
+        ctx: Context | None,
+        best: _Scored,
+        copy: _Copy,
+        trace: list[Candidate] | None,
+    ) -> _Scored | None:
+        """The current claim that takes the place of an old best match, or None.
+
+        When the best-scoring wording is an old claim's that the copy restates (`_Copy.restates`)
+        and a current claim's wording shares with the copy every term the old one shares (the
+        same product, endpoint and time point: "stops migraine pain in 2 hours" against a phase-2 "pain-free at 2 hours" and
+        the phase-3 "pain-free 2 hours after a single dose"), the copy is about the current
+        claim unless it states something only the old one says. The current wording is
+        chosen at the old one's score: that score says how closely the copy states the
+        endpoint, which the current claim's longer wording would understate.
+        """
+        as_of = ctx.as_of if ctx is not None else None
+        if best.score < self.threshold or not self._is_old_at(best.wording.claim, as_of):
+            return None
+        if not copy.restates(best.wording):
+            return None  # the old claim is passed over anyway
+        keys = sorted(best.shared, key=lambda k: len(self._postings.get(k, ())))
+        if not keys or keys[0] not in self._postings:
+            return None
+        side = self._side(claim.sentence, ctx)
+        if side is None:
+            return None
+        chosen: _Scored | None = None
+        for i in self._postings[keys[0]]:
+            w = self._wordings[i]
+            if w.claim is best.wording.claim or self._is_old_at(w.claim, as_of):
+                continue
+            if not all(k in w.scaled for k in keys):
+                continue
+            one = self._score_one(w, side, None)
+            if one is None or not best.shared <= one.shared:
+                continue
+            if copy.distinct(best.wording, w):
+                continue
+            if chosen is None or one.score > chosen.score:
+                chosen = one
+        if chosen is None:
+            return None
+        _note(trace, best, f"current claim {chosen.wording.claim.id} states all it shares")
+        found = _Scored(chosen.wording, best.score, shared=chosen.shared)
+        if trace is not None:
+            trace.append(
+                Candidate(
+                    chosen.wording.claim.id,
+                    chosen.wording.text,
+                    round(found.score, 3),
+                    tuple(sorted(chosen.shared)),
+                )
+            )
+            found.trace = len(trace) - 1
+        return found
 
     def _side(self, sentence: Sentence, ctx: Context | None) -> _Side | None:
         """What the sentence brings to scoring against this index (None: no terms)."""
@@ -845,7 +928,7 @@ class Matcher:
             score *= POLARITY_FACTOR
         if side.wanted and side.wanted in w.products:
             score += SCOPE_BONUS
-        found = _Scored(w, min(score, 1.0))
+        found = _Scored(w, min(score, 1.0), shared=frozenset(shared))
         if trace is not None:
             trace.append(
                 Candidate(w.claim.id, w.text, round(found.score, 3), tuple(sorted(shared)))
