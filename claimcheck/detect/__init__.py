@@ -359,6 +359,8 @@ def reading(
 # burdens a negation turns into one ("no drowsiness", "no refrigeration needed"). Every
 # relation kind (claim strength) is a claim cue.
 CAN_CLAIM = CLAIM_KINDS | {"harm", "burden"}
+# What screen() looks at: the cues that can claim, and safety cues (a negated contraindication)
+SCREENED = CAN_CLAIM | {"safety"}
 
 
 def screen(sentence: Sentence, names: frozenset[tuple[str, ...]] = frozenset()) -> bool:
@@ -379,13 +381,15 @@ def screen(sentence: Sentence, names: frozenset[tuple[str, ...]] = frozenset()) 
     lex = lexicon()
     tokens = tokens_of(sentence)
     needs_product = False
-    if lex.any_of(tokens, CAN_CLAIM):
+    if lex.any_of(tokens, SCREENED):
         hits = _resolved(sentence, tokens, lex)
         negation = any(h.entry.kind == "negation" for h in hits)
         for h in hits:
             kind = h.entry.kind
-            if kind in ("harm", "burden"):
-                if negation:
+            if kind in ("harm", "burden") or (
+                kind == "safety" and h.entry.id == "contraindication"
+            ):
+                if negation:  # a negated harm, burden or contraindication is a claim
                     return True
             elif kind in CLAIM_KINDS:
                 if not _weak(kind, h.entry.id, lex):

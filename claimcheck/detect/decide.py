@@ -217,7 +217,9 @@ _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
 
 
 # Non-claims that are still checked for the registry's prohibited phrases (the pipeline does).
-PHRASE_CHECKED = frozenset({"definition", "no-claim-cue"})
+PHRASE_CHECKED = frozenset(
+    {"definition", "no-claim-cue", "instruction", "cta", "question", "table-label"}
+)
 
 # Every rule decide() applies, in order, with what it means (explain and the docs list them).
 REASONS = {
@@ -230,7 +232,7 @@ REASONS = {
     "instruction": "an instruction to the reader",
     "safety": "safety information: a risk stated as happening",
     "negated-harm": "a negated harm: minimises a risk",
-    "negated-burden": "a negated burden: promises convenience",
+    "negated-burden": "a negated burden or ingredient: promises convenience or what it is free of",
     "disclaimer": "a disclaimer that limits the product",
     "indication": "the indication or its limitations, as the label states them",
     "dosing": "dosing directions",
@@ -295,6 +297,9 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     negated = _negated_harm(claim)
     if negated is not None:
         return negated
+    superior = _negated_superiority(claim, tokens, names)
+    if superior is not None:
+        return superior
     for kind in ("disclaimer", "indication", "objective", "offer", "instruction"):
         cue = _first(framing, kind)
         if cue is not None and not _contrast_claim(claim, tokens, cue):
@@ -312,9 +317,17 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
     ]
     for kind in ("method", "announcement", "dosing"):
         cue = next((c for c in framing if c.kind == kind and not _relative(tokens, c)), None)
-        # A schedule does not turn a dosing direction into a claim ("20 mg once daily").
-        overriding = [s for s in strong if not (s.kind == "attribute" and s.rule == "frequency")]
-        if cue is not None and not any(not _overlaps(s, cue) for s in overriding):
+        # A schedule does not turn a dosing direction into a claim ("20 mg once daily"), nor
+        # does what an "if ..." clause supposes ("if weight loss is less than 3%, ...").
+        conditions = _conditions(tokens)
+        overriding = [
+            s
+            for s in strong
+            if not (s.kind == "attribute" and s.rule == "frequency")
+            and not any(a <= s.start < b for a, b in conditions)
+        ]
+        same = [c for c in framing if c.kind == kind]
+        if cue is not None and not any(not any(_overlaps(s, f) for f in same) for s in overriding):
             return _quote(False, kind, cue)
     if strong:
         return _quote(True, "attribute" if strong[0].kind == "attribute" else "cue", strong[0])
@@ -452,10 +465,17 @@ def _imperative(
     said = f"'{verb.text}' opens an imperative"
     if lemma in lex.cta_only or verb.lower in lex.cta_only:
         return Decision(False, "cta", said, (verb.start, verb.end))
+    # What an offer or a dosing direction says is part of it ("Try X risk-free for 45 days",
+    # "increase the dose every 4 weeks").
+    framed = [c for c in claim.cues if c.kind in ("offer", "dosing")]
     cues = [
         c
         for c in claim.cues
-        if not c.negated and c.kind in CLAIM_KINDS and _strong(c, lex) and c.start >= verb.start
+        if not c.negated
+        and c.kind in CLAIM_KINDS
+        and _strong(c, lex)
+        and c.start >= verb.start
+        and not any(_overlaps(c, f) for f in framed)
     ]
     if lemma in lex.imperatives or verb.lower in lex.imperatives:
         # A cue after the verb, or a phrase the verb opens ("Turn back the clock"); a causal
@@ -468,7 +488,9 @@ def _imperative(
             for c in cues
             if (c.start >= verb.end or c.end > verb.end)
             and c.kind not in ("causal", "correlational")
-            and not (c.kind == "attribute" and c.rule in ("frequency", "dosing", "efficacy"))
+            and not (
+                c.kind == "attribute" and c.rule in ("frequency", "dosing", "efficacy", "timing")
+            )
             and not any(a <= c.start < b for a, b in conditions)
             and not (c.kind == "effect" and _after_to(tokens, c))
         ]
@@ -478,8 +500,11 @@ def _imperative(
         if not other:
             return Decision(False, "instruction", said, (verb.start, verb.end))
         return _quote(True, "promise", other[0])
-    if cues:
+    cta = next((c for c in claim.cues if c.kind in ("cta", "offer") and not c.negated), None)
+    if cues and cta is None:
         return _quote(True, "promise", cues[0])
+    if cta is not None:
+        return _quote(False, cta.kind, cta)
     return Decision(False, "instruction", said, (verb.start, verb.end))
 
 
@@ -523,8 +548,11 @@ def _finite(t: Token) -> bool:
     """True for an inflected verb form ("reduces", "lasted", "is")."""
     if t.lower in COPULAS or t.lower in ("has", "have", "had", "does", "did", "can", "may", "will"):
         return True
-    return (
-        t.lower != t.lemma and t.lower.endswith(("s", "ed")) and "verb" in parts_of_speech(t.lemma)
+    if t.lower == t.lemma or "verb" not in parts_of_speech(t.lemma):
+        return False
+    # "reduces", "lasted", and irregular past forms whose base differs ("lost", "kept", "gave")
+    return t.lower.endswith(("s", "ed")) or (
+        not t.lower.endswith("ing") and parts_of_speech(t.lemma) == {"verb"}
     )
 
 
@@ -549,6 +577,12 @@ def _benefit(live: list[Cue], lex: Lexicon) -> bool:
             return True
         if c.kind == "attribute" and c.rule == "tolerability":
             return True
+        if (
+            c.kind == "attribute"
+            and c.rule == "efficacy"
+            and not c.text.lower().startswith("treat")
+        ):
+            return True  # "bleeding was controlled", "achieved haemostasis" ("treated with" is not)
     return False
 
 
@@ -561,6 +595,11 @@ def _safety(
     for c in framing:
         if c.kind != "safety" or (c.rule == "heading" and id(c) not in labelled):
             continue  # a safety word in a "LABEL:" is not safety information
+        if c.negated and c.rule == "harm-statement":
+            continue  # "does not increase your risk of melanoma" denies the harm: a claim
+        if c.negated and c.rule == "contraindication" and c.text.lower().startswith("contraind"):
+            # "no absolute contraindications", "not contraindicated in pregnancy": a risk denied
+            return Decision(True, "negated-harm", f"'{c.text}' is negated", (c.start, c.end))
         if not (c.rule == "harm-statement" and benefit):
             return _quote(False, "safety", c)
     if benefit:
@@ -627,6 +666,40 @@ def _negated_harm(claim: Claim) -> Decision | None:
                 continue
             reason = "negated-harm" if c.kind == "harm" else "negated-burden"
             return Decision(True, reason, f"'{c.text}' is negated", (c.start, c.end))
+    return None
+
+
+# Negated subjects that make a comparison a claim of superiority ("Nothing works better than
+# X", "No other CGM is more accurate", "None lasts longer").
+_NOTHING = frozenset({"nothing", "none", "nobody", "no one", "no-one"})
+
+
+def _negated_superiority(
+    claim: Claim, tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]
+) -> Decision | None:
+    """A comparison or superlative negated by its subject, in a sentence about a product: the
+    product is claimed to be the best ("Nothing works better than La Campana")."""
+    negations = [c for c in claim.cues if c.kind == "negation"]
+    for c in claim.cues:
+        if not (c.negated and c.kind in ("comparative", "superlative")):
+            continue
+        if c.kind == "comparative" and c.text.lower() in BARE:
+            continue
+        trigger = next((n for n in reversed(negations) if n.end <= c.start), None)
+        if trigger is None:
+            continue
+        word = trigger.text.lower()
+        after = [t.lower for t in tokens if t.start >= trigger.end][:1]
+        if not (word in _NOTHING or (word == "no" and after == ["other"])):
+            continue
+        # "No other hemostat works as fast" compares with every other product on its own
+        if (word == "no" and after == ["other"]) or _product_ref(tokens, names):
+            return Decision(
+                True,
+                "cue",
+                f"'{trigger.text} ... {c.text}' claims superiority",
+                (trigger.start, c.end),
+            )
     return None
 
 
@@ -833,9 +906,76 @@ def _product_ref(tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]) -
             return True
         if _INN.match(low):
             return True
+        if _brand_like(tokens, i):
+            return True
         if low in DETERMINERS and any(w in lex.product_nouns for w in lows[i + 1 : i + 4]):
             return True
     return False
+
+
+# Words before a capitalised name that make it a person or a place, not a product.
+_NOT_BRAND_BEFORE = frozenset(
+    {
+        "dr",
+        "dr.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "prof",
+        "prof.",
+        "professor",
+        "in",
+        "at",
+        "from",
+        "of",
+        "near",
+        "said",
+        "says",
+        "by",
+        "to",
+        "st",
+        "st.",
+        "saint",
+    }
+)
+
+
+def _brand_like(tokens: tuple[Token, ...], i: int) -> bool:
+    """True for a capitalised word that is not an English word ("Teami", "Arthroplex"): in
+    promotional copy such a word is a brand, whether or not the registry knows it. Titles,
+    places ("in Zug") and all-capital words (acronyms, datelines) are not."""
+    t = tokens[i]
+    text = t.text
+    if len(text) < 4 or not text.isalpha() or not text[0].isupper() or text.isupper():
+        return False
+    if not text[1:].islower():
+        return False  # CamelCase is handled by its own rule
+    if parts_of_speech(t.lower) or parts_of_speech(t.lemma) or t.lower in _stop_words():
+        return False
+    if i > 0 and tokens[i - 1].lower in _NOT_BRAND_BEFORE:
+        return False
+    # "Elena Lindgren", "Maria Okafor": a person's name reads as first name + surname
+    return not any(_name_word(tokens, j) for j in (i - 1, i + 1))
+
+
+def _name_word(tokens: tuple[Token, ...], j: int) -> bool:
+    """A first name, a surname or an initial ("T.", "Okafor")."""
+    if not 0 <= j < len(tokens):
+        return False
+    text = tokens[j].text
+    if len(text) <= 2 and text[:1].isupper() and text.rstrip(".").isalpha():
+        return True  # an initial
+    return text[:1].isupper() and text.isalpha() and not parts_of_speech(text.lower())
+
+
+def _stop_words() -> frozenset[str]:
+    """English function words ("your", "whose"): never brand names."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return STOP_WORDS
 
 
 # ---------------------------------------------------------------------- helpers

@@ -406,11 +406,11 @@ def lexicon(folder: Path = RULES) -> Lexicon:
 
 def compiled(lex: Lexicon) -> Lexicon:
     """The lexicon with its trie and the screens detection uses built (to cache it so)."""
-    from claimcheck.detect import CAN_CLAIM
+    from claimcheck.detect import CAN_CLAIM, SCREENED
 
     if lex._plan is None:
         lex._plan = _trie(lex, None)
-    for kinds in (CAN_CLAIM, frozenset({"safety"})):
+    for kinds in (CAN_CLAIM, SCREENED, frozenset({"safety"})):
         lex.any_of((), kinds)
     return lex
 
