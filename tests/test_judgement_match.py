@@ -12,7 +12,9 @@ measured: "tear-free" is not backed by "fragrance-free"; 5. what the approved wo
 itself is not an overstatement of it (its "up to" kept with a condition figure, a named
 endpoint's "most", "similar to" with the effect word it relates); 6. a current claim outranks
 an old one on the same endpoint, and the figure decides between a current and an old claim;
-7. the document's product decides between sibling claims.
+7. the document's product decides between sibling claims, and the copy's figures between
+claims on one endpoint; 8. lay words match the clinical words of an approved wording, and a
+comparator named by one word after its figure ("52% unaided") is a comparator.
 """
 
 from __future__ import annotations
@@ -99,6 +101,45 @@ REGISTRY = {
             "evidence": ["EV-AX-CLIN"],
             "scope": {"products": ["audix"]},
         },
+        {
+            "id": "AX-HELP",
+            "text": "Audix may help you follow conversations in noisy places.",
+            "evidence": ["EV-AX-CLIN"],
+            "scope": {"products": ["audix"]},
+        },
+        {
+            "id": "AX-STREAM",
+            "text": "Audix streams calls and music from compatible iPhone and Android phones.",
+            "evidence": ["EV-AX-BENCH"],
+            "scope": {"products": ["audix"]},
+        },
+        {
+            "id": "AX-WORDS",
+            "text": "In a clinical study, adults with mild to moderate hearing loss recognized "
+            "78% of words in noise with Audix, compared with 52% unaided.",
+            "evidence": ["EV-AX-CLIN"],
+            "scope": {"products": ["audix"]},
+        },
+        # Trimora: a weight-management injection (Rx).
+        {
+            "id": "TM-WL",
+            "text": "In the SLIM-1 trial, adults taking Trimora lost an average of 12.2% of their "
+            "body weight at week 52, compared with 2.1% with placebo, when used with a "
+            "reduced-calorie diet and increased physical activity.",
+            "variants": [
+                "At week 52, mean weight loss was 12.2% with Trimora versus 2.1% with placebo "
+                "in SLIM-1."
+            ],
+            "evidence": ["EV-TM-RCT"],
+            "scope": {"products": ["trimora"]},
+        },
+        {
+            "id": "TM-10",
+            "text": "In SLIM-1, 61% of adults taking Trimora lost at least 10% of their body "
+            "weight at week 52, compared with 11% taking placebo.",
+            "evidence": ["EV-TM-RCT"],
+            "scope": {"products": ["trimora"]},
+        },
         # SunNest: an adult fluid and a kids lotion.
         {
             "id": "SN-SPF",
@@ -154,6 +195,7 @@ EVIDENCE = {
             "population": "24 production units, firmware 2.0.",
         },
         {"id": "EV-AX-CLIN", "citation": "Lund B, et al. Ear Hear. 2025;46:1-9.", "type": "rct"},
+        {"id": "EV-TM-RCT", "citation": "Ruiz A, et al. NEJM. 2025;392:1-11.", "type": "rct"},
         {"id": "EV-SN-SPF", "citation": "SPF test report SN-25; 2025.", "type": "bench"},
         {
             "id": "EV-SN-SPF-OLD",
@@ -337,4 +379,46 @@ def test_current_claims_figures_and_products_decide_the_match(workspace: Path) -
     assert got["WATER RESISTANT: Water resistant (80 minutes) for pool and beach days."] == (
         "supported",
         "SN-WR80",
+    )
+
+
+# --------------------------------------------------------------------------- 7, 8
+
+
+def test_the_figures_decide_and_lay_words_match(workspace: Path) -> None:
+    social = workspace / "posts.md"
+    social.write_text(
+        "In a clinical trial, people taking Trimora lost an average of 12.2% of their body "
+        "weight by week 52, versus 2.1% with placebo.\n\n"
+        "In SLIM-1, 61% of adults taking Trimora lost at least 10% of their body weight at "
+        "week 52, compared with 11% taking placebo.\n",
+        "utf-8",
+    )
+    page = workspace / "page.html"
+    page.write_text(
+        "<html><body><p>Audix may help you keep up with conversations in busy restaurants "
+        "and crowded rooms.</p><p>With Audix, you will understand 78% of words in noise.</p>"
+        "</body></html>",
+        "utf-8",
+    )
+    email = workspace / "email.md"
+    email.write_text("Bronvia cuts COPD flare-ups compared with placebo.\n", "utf-8")
+    got = verdicts(social, "trimora") | verdicts(page, "audix") | verdicts(email, "bronvia")
+    assert got[
+        "In a clinical trial, people taking Trimora lost an average of 12.2% of their body "
+        "weight by week 52, versus 2.1% with placebo."
+    ] == ("supported", "TM-WL")
+    assert got[
+        "In SLIM-1, 61% of adults taking Trimora lost at least 10% of their body weight at "
+        "week 52, compared with 11% taking placebo."
+    ] == ("supported", "TM-10")
+    assert got[
+        "Audix may help you keep up with conversations in busy restaurants and crowded rooms."
+    ] == ("supported", "AX-HELP")
+    # The lay words match the claim, which the copy then overstates: it drops 'moderate or
+    # severe' of the exacerbations, and the unaided comparison of the word score.
+    assert got["Bronvia cuts COPD flare-ups compared with placebo."] == ("overstated", "BR-EXAC")
+    assert got["With Audix, you will understand 78% of words in noise."] == (
+        "overstated",
+        "AX-WORDS",
     )

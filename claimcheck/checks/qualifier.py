@@ -9,7 +9,8 @@ The comparison is on lemmas and synonyms, in any order, and tolerant of small di
 A qualifier such as the comparator, the population or the study design is part of what was
 approved. Without it, "reduced operative time by 12%" no longer says *compared with what*.
 A result the approved wording gives for "A or B" ("moderate or severe exacerbations") stated
-for one of them alone ("severe exacerbations") is a result the claim does not give.
+for one of them alone ("severe exacerbations"), or for neither ("exacerbations"), is a result
+the claim does not give.
 
 ## Example
 ```text
@@ -98,8 +99,11 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
             )
     part = _part_of_either(claim, match)
     if part is not None:
+        words, one = part
         yield Hit(
-            f"states for '{part[1]}' alone what {match.claim.id} gives for '{part[0]}'",
+            f"states for '{one}' alone what {match.claim.id} gives for '{words}'"
+            if one
+            else f"drops '{words}', which limits what {match.claim.id} gives its result for",
             VERDICT,
             suggestion=suggestion(match),
         )
@@ -143,12 +147,15 @@ def _either_pairs(text: str) -> tuple[tuple[str, str, frozenset[str], str], ...]
     return tuple(out)
 
 
-def _part_of_either(claim: Claim, match: Match) -> tuple[str, str] | None:
+def _part_of_either(claim: Claim, match: Match) -> tuple[str, str | None] | None:
     """("moderate or severe", "severe") when the copy states "severe exacerbations" and no
-    "moderate", the approved wording "moderate or severe COPD exacerbations"."""
+    "moderate", the approved wording "moderate or severe COPD exacerbations";
+    ("moderate or severe", None) when it states "exacerbations" with neither."""
     ts = [t for t in terms(claim.sentence) if t.kind != "negation"]
     keys = {t.key for t in ts}
     for a, b, after, words in _either_pairs(match.wording):
+        if a not in keys and b not in keys and after & keys:
+            return words, None
         for one, other in ((a, b), (b, a)):
             if other in keys or one not in keys:
                 continue

@@ -101,9 +101,15 @@ _TAKER = re.compile(rf"\s*{_TAKERS}", re.I)
 
 
 def _figure_only(phrase: str) -> bool:
-    """True for "3.1 points", "64%": a figure with no comparator named after it."""
+    """True for "3.1 points", "64%": a figure with no comparator named after it ("52%
+    unaided" names one)."""
     figure = _FIGURE.match(phrase)
-    return bool(figure and figure.end() and not _TAKER.match(phrase, figure.end()))
+    if not (figure and figure.end()) or _TAKER.match(phrase, figure.end()):
+        return False
+    return not _NAMED_AFTER.match(phrase, figure.end())
+
+
+_NAMED_AFTER = re.compile(r"\s+(?!and\b|or\b|respectively\b)[A-Za-z][\w-]*\s*[.;,)]?\s*$")
 
 
 # What stands before a comparator's name: its figure and who took it ("78% with", "3% taking").

@@ -48,7 +48,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck.model import ApprovedClaim, Candidate, Match
-from claimcheck.registry.frame import context_spans
+from claimcheck.registry.frame import context_spans, time_points
 from claimcheck.registry.normalize import Number, content, numbers, tokens
 from claimcheck.registry.topk import EPS, Postings, ranked
 
@@ -73,6 +73,10 @@ CONTEXT_WEIGHT = 0.35  # terms of a leading "In a registry study of 8,420 proced
 NO_EFFECT_FACTOR = 0.75  # the wording states a change, the sentence none ("X is key to Y")
 # How many of a sentence's terms retrieve candidates: its rarest, by how many claims hold them.
 RARE_TERMS = 4
+# A wording that states the copy's result figures is chosen over one that states none and
+# scores up to this much more for each figure they share, two at most (shared words weigh
+# more than figures in the score).
+FIGURE_MARGIN = 0.1
 # Near-ties: wordings within TIE of the best score are ordered by word overlap (_score).
 TIE = 0.02
 # Nothing scoring below this can change an answer: match() reads scores from the threshold
@@ -413,6 +417,26 @@ def _figure_keys(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def _findings(text: str) -> frozenset[str]:
+    """The result figures of a text that are not time points ("15.1%", not "week 68")."""
+    from claimcheck.segment import sentence_of
+
+    sentence = sentence_of(text)
+    spans = []
+    for words, _ in time_points(text):
+        at = text.find(words)
+        if at >= 0:
+            spans.append((at, at + len(words)))
+    return frozenset(
+        figure_key(n)
+        for n in numbers(sentence)
+        if n.role == "value"
+        and not any(a <= n.start < b for a, b in spans)
+        and figure_key(n) in _result_figures(sentence)
+    )
+
+
+@lru_cache(maxsize=8192)
 def _all_figure_keys(text: str) -> frozenset[str]:
     """Every figure term of a text, a figure after a name included ("#45" of "SPF 45")."""
     from claimcheck.segment import sentence_of
@@ -706,6 +730,19 @@ class Matcher:
         if not viable:
             return None, raw
         top = viable[0]
+        said = _findings(claim.sentence.text)
+        if said and not _findings(top.wording.text) & said:
+            # The figures decide between wordings on the same endpoint: "lost an average of
+            # 15.1% ... versus 2.4%" is the claim that states 15.1% and 2.4%, not the one on
+            # the share who lost 10% that happens to share more of its words.
+            for s in viable[1:]:
+                if s.score < top.score - 2 * FIGURE_MARGIN:
+                    break
+                agree = len(_findings(s.wording.text) & said)
+                if s.score >= max(self.threshold, top.score - min(agree, 2) * FIGURE_MARGIN):
+                    _note(trace, top, f"{s.wording.claim.id} states the copy's figures")
+                    top = s
+                    break
         if self._is_old_at(top.wording.claim, as_of):
             for s in viable[1:]:
                 if self._is_old_at(s.wording.claim, as_of):
@@ -858,6 +895,10 @@ class Matcher:
             stats.postings_read += read
             as_of = ctx.as_of if ctx is not None else None
             theta = floor
+            # A wording that states the copy's figures is chosen over one up to twice
+            # FIGURE_MARGIN above it that states none (`_select`): below a wording that
+            # states none of them, those must be scored too.
+            said = _findings(sentence.text)
             for i, bound in ranked(candidates, bounds, floor):
                 if bound < theta - EPS:
                     break
@@ -866,8 +907,10 @@ class Matcher:
                 if one is None:
                     continue
                 found.append((one, i))
-                if one.score - TIE > theta and not self._is_old_at(one.wording.claim, as_of):
-                    theta = one.score - TIE
+                if self._is_old_at(one.wording.claim, as_of):
+                    continue
+                agrees = not said or bool(_findings(one.wording.text) & said)
+                theta = max(theta, one.score - (TIE if agrees else 2 * FIGURE_MARGIN))
         if not found:
             return []
         # Best first; equal scores in candidate order (more idf of retrieving terms held, then
