@@ -14,7 +14,8 @@ endpoint's "most", "similar to" with the effect word it relates); 6. a current c
 an old one on the same endpoint, and the figure decides between a current and an old claim;
 7. the document's product decides between sibling claims, and the copy's figures between
 claims on one endpoint; 8. lay words match the clinical words of an approved wording, and a
-comparator named by one word after its figure ("52% unaided") is a comparator.
+comparator named by one word after its figure ("52% unaided") is a comparator; 9. "won't
+clog pores" is "non-comedogenic", and "clogs pores" is not.
 """
 
 from __future__ import annotations
@@ -140,7 +141,20 @@ REGISTRY = {
             "evidence": ["EV-TM-RCT"],
             "scope": {"products": ["trimora"]},
         },
+        {
+            "id": "TM-WEEKLY",
+            "text": "Trimora is a once-weekly injection that can be taken at any time of day, "
+            "with or without meals.",
+            "evidence": ["EV-TM-RCT"],
+            "scope": {"products": ["trimora"]},
+        },
         # SunNest: an adult fluid and a kids lotion.
+        {
+            "id": "SN-NONCOMED",
+            "text": "SunNest Daily Fluid is non-comedogenic.",
+            "evidence": ["EV-SN-SPF"],
+            "scope": {"products": ["sunnest-fluid"]},
+        },
         {
             "id": "SN-SPF",
             "text": "SunNest Daily Fluid is a Broad Spectrum SPF 50 sunscreen.",
@@ -301,7 +315,9 @@ def test_a_match_must_agree_on_what_is_measured(workspace: Path) -> None:
 # --------------------------------------------------------------------------- 5
 
 
-def test_what_the_approved_wording_says_is_not_an_overstatement(workspace: Path) -> None:
+def test_what_the_approved_wording_says_is_not_an_overstatement(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = workspace / "press.md"
     page.write_text(
         "# Audix 2.0\n\n"
@@ -312,14 +328,23 @@ def test_what_the_approved_wording_says_is_not_an_overstatement(workspace: Path)
         "in a clinical study.\n",
         "utf-8",
     )
-    poster = workspace / "poster.md"
+    got = verdicts(page, "audix")
+    # The poster is checked against the Halvera claims alone: which of two claims a summary
+    # of both matches depends on the whole registry's word weights.
+    halvera = workspace / "halvera"
+    halvera.mkdir()
+    only = {**REGISTRY, "claims": [c for c in REGISTRY["claims"] if c["id"].startswith("HV-")]}
+    (halvera / "claims.yaml").write_text(yaml.safe_dump(only, sort_keys=False), "utf-8")
+    (halvera / "evidence.yaml").write_text(yaml.safe_dump(EVIDENCE, sort_keys=False), "utf-8")
+    monkeypatch.chdir(halvera)
+    poster = halvera / "poster.md"
     poster.write_text(
         "A single dose of Halvera gave more patients freedom from pain and from the most "
         "bothersome symptom at 2 hours than placebo.\n\n"
         "Halvera is the most effective migraine treatment.\n",
         "utf-8",
     )
-    got = verdicts(page, "audix") | verdicts(poster, "halvera")
+    got |= verdicts(poster, "halvera")
     assert got[
         "With firmware 2.0, Audix runs for up to 30 hours on a full charge, or up to 18 hours "
         "with 4 hours of streaming a day."
@@ -422,3 +447,22 @@ def test_the_figures_decide_and_lay_words_match(workspace: Path) -> None:
         "overstated",
         "AX-WORDS",
     )
+
+
+# --------------------------------------------------------------------------- 9
+
+
+def test_lay_negations_match_and_their_opposite_does_not(workspace: Path) -> None:
+    page = workspace / "page.html"
+    page.write_text(
+        "<html><body><ul><li>It won't clog pores.</li><li>It clogs pores less.</li></ul>"
+        "</body></html>",
+        "utf-8",
+    )
+    release = workspace / "release.txt"
+    release.write_text("Trimora is given by injection once a week.\n", "utf-8")
+    got = verdicts(page, "sunnest-fluid") | verdicts(release, "trimora")
+    assert got["It won't clog pores."] == ("supported", "SN-NONCOMED")
+    opposite = got["It clogs pores less."]
+    assert opposite[0] != "supported", opposite
+    assert got["Trimora is given by injection once a week."] == ("supported", "TM-WEEKLY")

@@ -256,13 +256,22 @@ def _note(trace: list[Candidate] | None, s: _Scored, why: str) -> None:
 
 def _negated(sentence: Sentence) -> frozenset[str]:
     """The content terms a negation scopes over ("does not need refrigeration": NEED and
-    refrigeration; "with or without aura": aura), by the detector's ConText scope."""
+    refrigeration; "with or without aura": aura), by the detector's ConText scope, and the
+    term of a "non-" compound."""
     from claimcheck.detect import scopes
 
     spans = [(start, end) for kind, _, start, end in scopes(sentence) if kind == "negation"]
+    text = sentence.text
+    # "non-comedogenic" negates what "won't clog pores" negates.
+    prefixed = {
+        t.key for t in content(sentence) if text[max(0, t.start - 4) : t.start].lower() == "non-"
+    }
     if not spans:
-        return frozenset()
-    return frozenset(t.key for t in content(sentence) if any(a <= t.start < b for a, b in spans))
+        return frozenset(prefixed)
+    return (
+        frozenset(t.key for t in content(sentence) if any(a <= t.start < b for a, b in spans))
+        | prefixed
+    )
 
 
 def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
@@ -942,7 +951,13 @@ class Matcher:
         # One negates what the other states ("does not need refrigeration" against
         # "needs refrigeration"): counted against the match, not a veto, since wordings
         # say the same thing both ways ("non-drowsy", "won't make you drowsy").
-        flipped = bool((side.negated ^ w.negated) & shared)
+        flips = (side.negated ^ w.negated) & shared
+        flipped = bool(flips)
+        if flipped and flips <= w.negated and shared & w.endpoint <= flips:
+            # The copy asserts everything the wording measures and negates: "clogs pores"
+            # against "non-comedogenic" says the opposite, however many words they share.
+            _veto(trace, w, "polarity: one negates " + ", ".join(sorted(flips)[:6]))
+            return None
         if shared.isdisjoint(w.content) and shared.isdisjoint(w.numbers):
             # Product names, generic words and comparators say what a claim is about and
             # how it is framed; a match needs a word of what it says, or one of its figures.
