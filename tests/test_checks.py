@@ -202,6 +202,12 @@ def test_user_pack_rule_fires(tmp_path, registry, matcher):
             2,
             "rule 'CC251' is already defined",
         ),
+        (
+            "rules:\n  - code: CC260\n    name: x\n    message: m\n    why: w\n"
+            "    patterns: [a]\n    except: a b\n",
+            7,
+            "'except' of rule CC260 must be a list of text",
+        ),
     ],
 )
 def test_bad_pack_names_file_and_line(tmp_path, body, line, message):

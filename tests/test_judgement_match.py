@@ -15,7 +15,8 @@ an old one on the same endpoint, and the figure decides between a current and an
 7. the document's product decides between sibling claims, and the copy's figures between
 claims on one endpoint; 8. lay words match the clinical words of an approved wording, and a
 comparator named by one word after its figure ("52% unaided") is a comparator; 9. "won't
-clog pores" is "non-comedogenic", and "clogs pores" is not.
+clog pores" is "non-comedogenic", and "clogs pores" is not; 10. "new data" and "your new"
+are not a new product.
 """
 
 from __future__ import annotations
@@ -204,8 +205,8 @@ EVIDENCE = {
         },
         {
             "id": "EV-AX-BENCH",
-            "citation": "Audix battery test report; 2026.",
-            "type": "bench",
+            "citation": "Audix instructions for use, battery section; 2026.",
+            "type": "label",
             "population": "24 production units, firmware 2.0.",
         },
         {"id": "EV-AX-CLIN", "citation": "Lund B, et al. Ear Hear. 2025;46:1-9.", "type": "rct"},
@@ -466,3 +467,29 @@ def test_lay_negations_match_and_their_opposite_does_not(workspace: Path) -> Non
     opposite = got["It clogs pores less."]
     assert opposite[0] != "supported", opposite
     assert got["Trimora is given by injection once a week."] == ("supported", "TM-WEEKLY")
+
+
+# --------------------------------------------------------------------------- 10
+
+
+def test_news_of_data_is_not_a_new_product(workspace: Path) -> None:
+    release = workspace / "release.txt"
+    release.write_text(
+        "In new bench data, Audix runs for up to 30 hours on a full charge.\n\n"
+        "Meet your new hearing aid: Audix runs for up to 30 hours on a full charge.\n\n"
+        "The new Audix runs for up to 30 hours on a full charge.\n",
+        "utf-8",
+    )
+    got = verdicts(release, "audix")
+    assert got["In new bench data, Audix runs for up to 30 hours on a full charge."] == (
+        "supported",
+        "AX-BATT",
+    )
+    assert got["Meet your new hearing aid: Audix runs for up to 30 hours on a full charge."] == (
+        "supported",
+        "AX-BATT",
+    )
+    assert got["The new Audix runs for up to 30 hours on a full charge."] == (
+        "overstated",
+        "AX-BATT",
+    )

@@ -39,6 +39,7 @@ RULE_KEYS = (
     "severity",
     "example",
     "use_instead",
+    "except",
 )
 REQUIRED = ("code", "name", "message", "why", "patterns")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
@@ -60,6 +61,15 @@ class PackRule:
     use_instead: str | None = None
     source: str = ""  # "path:line"
     summary: str | None = None
+    # Phrases that hold a pattern and are not the flag: "new data" is news of a study, not a
+    # new product. Matched on words, with at most one word between ("new clinical data").
+    exceptions: tuple[str, ...] = ()
+
+    @property
+    def _exceptions_doc(self) -> str:
+        if not self.exceptions:
+            return ""
+        return f" or the words stand in {', '.join(map(repr, self.exceptions))}"
 
     @property
     def doc(self) -> str:
@@ -68,7 +78,8 @@ class PackRule:
         return (
             f"{summary}\n\n## What it does\nReports a live (not negated) mention of "
             f"{', '.join(repr(p) for p in self.patterns)} on lemmas, in any word order, unless "
-            f"the matched approved wording uses it too.\n\n## Why is this bad?\n{self.why}\n\n"
+            f"the matched approved wording uses it too{self._exceptions_doc}.\n\n"
+            f"## Why is this bad?\n{self.why}\n\n"
             f"## Example\n```text\n{self.example or self.patterns[0]}\n```\n\n"
             f"## Use instead\n{self.use_instead or 'Use the approved wording of the claim.'}\n"
         )
@@ -145,6 +156,12 @@ def parse_pack(data: object, display: str) -> list[PackRule]:
             raise _fail(
                 display, m.line_of("patterns"), f"'patterns' of {label} must be a list of text"
             )
+        exceptions = m.get("except") if "except" in m else ()
+        if "except" in m and (
+            not isinstance(exceptions, Seq)
+            or not all(isinstance(p, str) and p.strip() for p in exceptions)
+        ):
+            raise _fail(display, m.line_of("except"), f"'except' of {label} must be a list of text")
         severity = _text(m, "severity", display, label) or "error"
         if severity not in SEVERITIES:
             raise _fail(
@@ -164,6 +181,7 @@ def parse_pack(data: object, display: str) -> list[PackRule]:
                 use_instead=_text(m, "use_instead", display, label),
                 source=f"{display}:{m.line}",
                 summary=_text(m, "summary", display, label),
+                exceptions=tuple(p.strip() for p in exceptions),
             )
         )
     return out

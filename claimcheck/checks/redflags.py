@@ -25,6 +25,7 @@ In a randomized controlled trial, ArcGuide reduced mean operative time by 12% co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -69,6 +70,8 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
                 continue
             if match is not None and any(phrase_in_text(w, pattern) for w in match.claim.wordings):
                 continue
+            if _excepted(claim.sentence.text, span, rule.exceptions):
+                continue
             text = quote(claim, *span)
             yield Hit(
                 rule.message.format(
@@ -82,3 +85,21 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
                 severity=rule.severity,
             )
             break
+
+
+@cache
+def _exception(phrase: str) -> re.Pattern[str]:
+    """An exception phrase as a pattern: its words in order, at most one word between two of
+    them, a plural or inflected ending allowed on the last."""
+    words = [re.escape(w) for w in phrase.lower().split()]
+    between = r"(?:[\s-]+[\w-]+)?[\s-]+"
+    return re.compile(r"\b" + between.join(words) + r"\w*\b", re.IGNORECASE)
+
+
+def _excepted(text: str, span: tuple[int, int], exceptions: tuple[str, ...]) -> bool:
+    """True when an exception phrase of the rule covers the words it found."""
+    for phrase in exceptions:
+        for found in _exception(phrase).finditer(text):
+            if found.start() <= span[0] and span[1] <= found.end():
+                return True
+    return False
