@@ -16,7 +16,7 @@ an old one on the same endpoint, and the figure decides between a current and an
 claims on one endpoint; 8. lay words match the clinical words of an approved wording, and a
 comparator named by one word after its figure ("52% unaided") is a comparator; 9. "won't
 clog pores" is "non-comedogenic", and "clogs pores" is not; 10. "new data" and "your new"
-are not a new product.
+are not a new product; 11. short copy that states a claim's figure is that claim, overstated.
 """
 
 from __future__ import annotations
@@ -149,6 +149,29 @@ REGISTRY = {
             "evidence": ["EV-TM-RCT"],
             "scope": {"products": ["trimora"]},
         },
+        # Clotrix: a haemostatic patch (device).
+        {
+            "id": "CX-3MIN",
+            "text": "In the SEAL randomised trial, 92% of bleeding sites treated with Clotrix "
+            "achieved haemostasis within 3 minutes, compared with 63% with standard haemostatic "
+            "gauze.",
+            "evidence": ["EV-CX-RCT"],
+            "requires": ["gauze"],
+            "scope": {"products": ["clotrix"]},
+        },
+        {
+            "id": "CX-TIME",
+            "text": "Median time to haemostasis was 2.0 minutes with Clotrix versus 4.5 minutes "
+            "with standard haemostatic gauze in the SEAL trial.",
+            "evidence": ["EV-CX-RCT"],
+            "scope": {"products": ["clotrix"]},
+        },
+        {
+            "id": "CX-PILOT",
+            "text": "In a pilot study, Clotrix achieved haemostasis in a median of 1.5 minutes.",
+            "evidence": ["EV-CX-PILOT"],
+            "scope": {"products": ["clotrix"]},
+        },
         # SunNest: an adult fluid and a kids lotion.
         {
             "id": "SN-NONCOMED",
@@ -211,6 +234,13 @@ EVIDENCE = {
         },
         {"id": "EV-AX-CLIN", "citation": "Lund B, et al. Ear Hear. 2025;46:1-9.", "type": "rct"},
         {"id": "EV-TM-RCT", "citation": "Ruiz A, et al. NEJM. 2025;392:1-11.", "type": "rct"},
+        {"id": "EV-CX-RCT", "citation": "Moss J, et al. Br J Surg. 2025;112:1-9.", "type": "rct"},
+        {
+            "id": "EV-CX-PILOT",
+            "citation": "Moss J, et al. Surg Innov. 2022;29:1-6.",
+            "type": "observational",
+            "status": "superseded",
+        },
         {"id": "EV-SN-SPF", "citation": "SPF test report SN-25; 2025.", "type": "bench"},
         {
             "id": "EV-SN-SPF-OLD",
@@ -493,3 +523,17 @@ def test_news_of_data_is_not_a_new_product(workspace: Path) -> None:
         "overstated",
         "AX-BATT",
     )
+
+
+# --------------------------------------------------------------------------- 11
+
+
+def test_short_copy_stating_a_claims_figure_is_that_claim(workspace: Path) -> None:
+    leave_behind = write_docx(
+        workspace / "leave-behind.docx",
+        ["Clotrix achieves haemostasis within 3 minutes.", "Clotrix stops bleeding fast."],
+    )
+    got = verdicts(leave_behind, "clotrix")
+    assert got["Clotrix achieves haemostasis within 3 minutes."] == ("overstated", "CX-3MIN")
+    fast = got["Clotrix stops bleeding fast."]
+    assert fast[0] in ("overstated", "unsupported"), fast

@@ -77,6 +77,10 @@ RARE_TERMS = 4
 # scores up to this much more for each figure they share, two at most (shared words weigh
 # more than figures in the score).
 FIGURE_MARGIN = 0.1
+# Below the threshold, a current wording that states every result figure of the copy and
+# passes the guards is its match from this score up (`Matcher._stating`).
+STATING_FLOOR = 0.2
+_SPANS = ("week", "month", "year")
 # Near-ties: wordings within TIE of the best score are ordered by word overlap (_score).
 TIE = 0.02
 # Nothing scoring below this can change an answer: match() reads scores from the threshold
@@ -736,6 +740,10 @@ class Matcher:
         successor = self._successor(claim, ctx, raw, copy, trace)
         if successor is not None:
             return successor, raw
+        if not viable or viable[0].score < self.threshold:
+            stated = self._stating(claim, ctx, trace)
+            if stated is not None:
+                return stated, raw
         if not viable:
             return None, raw
         top = viable[0]
@@ -762,6 +770,49 @@ class Matcher:
                     top = s
                 break
         return top, raw
+
+    def _stating(
+        self, claim: Claim, ctx: Context | None, trace: list[Candidate] | None
+    ) -> _Scored | None:
+        """The current claim whose wording states every result figure of the copy, when no
+        wording reaches the threshold on words: "Stanchra achieves haemostasis within 3
+        minutes" is the claim on haemostasis within 3 minutes, whose long wording (trial,
+        rates, comparator) the short copy covers too little of to score. The wording must
+        pass the guards (it shares what is measured); it is chosen at the threshold score.
+        """
+        # A span of weeks, months or years ("two years on") says when, not what was found.
+        said = {k for k in _findings(claim.sentence.text) if not k.endswith(_SPANS)}
+        if not said:
+            return None
+        as_of = ctx.as_of if ctx is not None else None
+        side = self._side(claim.sentence, ctx)
+        if side is None:
+            return None
+        first = min(said, key=lambda k: len(self._postings.get(k, ())))
+        chosen: _Scored | None = None
+        for i in self._postings.get(first, ()):
+            w = self._wordings[i]
+            if self._is_old_at(w.claim, as_of) or not said <= _findings(w.text):
+                continue
+            one = self._score_one(w, side, None)
+            if one is None or one.score < STATING_FLOOR:
+                continue
+            if chosen is None or one.score > chosen.score:
+                chosen = one
+        if chosen is None:
+            return None
+        found = _Scored(chosen.wording, max(chosen.score, self.threshold), shared=chosen.shared)
+        if trace is not None:
+            trace.append(
+                Candidate(
+                    chosen.wording.claim.id,
+                    chosen.wording.text,
+                    round(found.score, 3),
+                    tuple(sorted(chosen.shared)),
+                )
+            )
+            found.trace = len(trace) - 1
+        return found
 
     def _successor(
         self,
