@@ -971,11 +971,17 @@ def _name_word(tokens: tuple[Token, ...], j: int) -> bool:
     return text[:1].isupper() and text.isalpha() and not parts_of_speech(text.lower())
 
 
+_STOP: frozenset[str] | None = None
+
+
 def _stop_words() -> frozenset[str]:
     """English function words ("your", "whose"): never brand names."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    global _STOP
+    if _STOP is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
 
-    return STOP_WORDS
+        _STOP = frozenset(STOP_WORDS)
+    return _STOP
 
 
 # ---------------------------------------------------------------------- helpers
