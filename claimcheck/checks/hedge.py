@@ -119,7 +119,7 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     """Yield a hit when the copy is less hedged than the approved wording that binds it."""
     if match is None:
         return
-    levels = {w: hedge_level(ctx.approved(w)) for w in match.claim.wordings}
+    levels = {w: _approved_level(ctx, w) for w in match.claim.wordings}
     if levels.get(match.wording):
         bound = match.wording
     elif not _study_framed(claim):
@@ -145,6 +145,20 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
         span=span,
         suggestion=suggestion(match),
     )
+
+
+# (wording, strength model) -> the approved wording's hedge level, the same for every copy
+# (the model is held with it, so its id is never reused for another model)
+_LEVELS: dict[tuple[str, int], tuple[int, object]] = {}
+
+
+def _approved_level(ctx: CheckContext, wording: str) -> int:
+    model = ctx.settings.strength_model
+    key = (wording, id(model))
+    found = _LEVELS.get(key)
+    if found is None:
+        found = _LEVELS[key] = (hedge_level(ctx.approved(wording)), model)
+    return found[0]
 
 
 def _helper(claim: Claim) -> str:

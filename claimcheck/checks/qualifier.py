@@ -151,9 +151,12 @@ def _part_of_either(claim: Claim, match: Match) -> tuple[str, str | None] | None
     """("moderate or severe", "severe") when the copy states "severe exacerbations" and no
     "moderate", the approved wording "moderate or severe COPD exacerbations";
     ("moderate or severe", None) when it states "exacerbations" with neither."""
+    pairs = _either_pairs(match.wording)
+    if not pairs:
+        return None
     ts = [t for t in terms(claim.sentence) if t.kind != "negation"]
     keys = {t.key for t in ts}
-    for a, b, after, words in _either_pairs(match.wording):
+    for a, b, after, words in pairs:
         if a not in keys and b not in keys and after & keys:
             return words, None
         for one, other in ((a, b), (b, a)):
