@@ -16,7 +16,8 @@ an old one on the same endpoint, and the figure decides between a current and an
 claims on one endpoint; 8. lay words match the clinical words of an approved wording, and a
 comparator named by one word after its figure ("52% unaided") is a comparator; 9. "won't
 clog pores" is "non-comedogenic", and "clogs pores" is not; 10. "new data" and "your new"
-are not a new product; 11. short copy that states a claim's figure is that claim, overstated.
+are not a new product; 11. short copy that states a claim's figure is that claim, overstated; 12. "no other" restates
+a retired "the only" claim.
 """
 
 from __future__ import annotations
@@ -147,6 +148,14 @@ REGISTRY = {
             "text": "Trimora is a once-weekly injection that can be taken at any time of day, "
             "with or without meals.",
             "evidence": ["EV-TM-RCT"],
+            "scope": {"products": ["trimora"]},
+        },
+        {
+            "id": "TM-ONLY",
+            "text": "Trimora is the only weekly weight-management injection with over 12% "
+            "average weight loss in a phase 3 trial.",
+            "evidence": ["EV-TM-RCT"],
+            "status": "retired",
             "scope": {"products": ["trimora"]},
         },
         # Clotrix: a haemostatic patch (device).
@@ -537,3 +546,20 @@ def test_short_copy_stating_a_claims_figure_is_that_claim(workspace: Path) -> No
     assert got["Clotrix achieves haemostasis within 3 minutes."] == ("overstated", "CX-3MIN")
     fast = got["Clotrix stops bleeding fast."]
     assert fast[0] in ("overstated", "unsupported"), fast
+
+
+# --------------------------------------------------------------------------- 12
+
+
+def test_no_other_restates_a_retired_only_claim(workspace: Path) -> None:
+    deck = workspace / "deck.md"
+    deck.write_text(
+        "No other weekly weight-management injection has shown more than 12% average weight "
+        "loss in phase 3.\n",
+        "utf-8",
+    )
+    got = verdicts(deck, "trimora")
+    assert got[
+        "No other weekly weight-management injection has shown more than 12% average weight "
+        "loss in phase 3."
+    ] == ("expired", "TM-ONLY")

@@ -369,6 +369,7 @@ def _strong_words(text: str) -> frozenset[str]:
 
 
 _FILLER = frozenset({"the", "a", "an", "and", "of", "in", "to", "be"})
+_NO_OTHER = re.compile(r"\bno\s+other\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +390,8 @@ class _Copy:
             for t in toks
             if c.start <= t.start and t.end <= c.end and t.lemma not in _FILLER
         )
+        if _NO_OTHER.search(claim.sentence.text):
+            strong |= {"only"}  # "no other weekly injection has shown" is "the only one"
         keys = frozenset(features.weights)
         return cls(_result_figures(claim.sentence), strong, keys)
 
