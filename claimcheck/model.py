@@ -432,6 +432,7 @@ class Match:
     claim: ApprovedClaim
     score: float  # 0..1
     wording: str  # the approved text or variant that matched best
+    shared: tuple[str, ...] = ()  # additive: the terms both state (as `explain` shows them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,6 +520,7 @@ class ClaimResult:
     evidence: tuple[str, ...] = ()
     strength: int = STRENGTH_NONE
     wording: str | None = None  # the approved wording matched
+    shared: tuple[str, ...] = ()  # the terms sentence and wording share (the audit report)
 
 
 @dataclass(frozen=True, slots=True)

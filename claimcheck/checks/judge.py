@@ -88,6 +88,7 @@ def judge(
         evidence=evidence,
         strength=claim.strength,
         wording=match.wording if match is not None else None,
+        shared=match.shared if match is not None else (),
     )
 
 

@@ -27,6 +27,8 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md
         [
             "claimcheck report drafts/ -o audit.html",
             "claimcheck report brochure.docx -o audit.md --as-of 2026-12-01",
+            "claimcheck report examples/ -o audit.html --asset-id US-ARC-2600123 "
+            "--asset-version 0.3",
         ],
         [(0, "the report was written (findings do not change this)"), ERROR_CODE],
     ),
@@ -47,11 +49,35 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md
     default=None,
     help="Report format (default: from the output file's extension).",
 )
+@click.option(
+    "--asset-id",
+    metavar="TEXT",
+    default=None,
+    help="Job or document number of the piece under review (e.g. US-ARC-2600123), "
+    "printed in the header of every page.",
+)
+@click.option(
+    "--asset-version",
+    metavar="TEXT",
+    default=None,
+    help="Version of the piece under review (e.g. 0.3), shown after the asset id as v0.3.",
+)
 @guarded
-def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwargs: Any) -> None:
+def report_command(
+    drafts: tuple[str, ...],
+    output: Path,
+    fmt: str | None,
+    asset_id: str | None,
+    asset_version: str | None,
+    **kwargs: Any,
+) -> None:
     """Write an audit report of every claim in DRAFTS, with its verdict and evidence."""
     from claimcheck import pipeline
     from claimcheck.report import formatter
+
+    for option, value in (("--asset-id", asset_id), ("--asset-version", asset_version)):
+        if value is not None and (not value.strip() or not value.isprintable()):
+            raise UsageError(f"{option} must be one line of printable text")
 
     fmt = fmt or REPORT_FORMATS.get(output.suffix.lower())
     if fmt is None:
@@ -63,7 +89,11 @@ def report_command(drafts: tuple[str, ...], output: Path, fmt: str | None, **kwa
     report = pipeline.run(options, session)
     had_errors = report_input_errors(report, options)
     refuse_overwriting_inputs(output, options, session, report)
-    write_output(formatter(fmt)(report), output)
+    asset = {
+        "asset_id": asset_id and asset_id.strip(),
+        "asset_version": asset_version and asset_version.strip(),
+    }
+    write_output(formatter(fmt)(report, **asset), output)
     docs = len(report.documents)
     claims = sum(len(d.claims) for d in report.documents)
     click.echo(

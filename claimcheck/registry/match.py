@@ -624,7 +624,10 @@ class Matcher:
         if best is None or best.score < self.threshold:
             return None
         return Match(
-            claim=best.wording.claim, score=round(best.score, 3), wording=best.wording.text
+            claim=best.wording.claim,
+            score=round(best.score, 3),
+            wording=best.wording.text,
+            shared=tuple(sorted(best.shared)),
         )
 
     def nearest(self, claim: Claim, ctx: Context | None = None) -> Match | None:

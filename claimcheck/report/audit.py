@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from claimcheck.model import (
     SEVERITY_RANK,
@@ -26,6 +27,11 @@ from claimcheck.model import (
 )
 
 SIGN_OFF_DECISIONS = ("Approved", "Approved with changes", "Rejected")
+# The reviewer's disposition of each claim (blank in the report, filled in by the reviewer).
+DISPOSITIONS = ("Approve", "Revise", "Reject", "Reference needed")
+# How a match score reads in words: the lowest score of each band (the matcher's threshold,
+# 0.38, is below the last one; claims scoring less are not matched at all).
+SCORE_BANDS = ((0.9, "full match"), (0.6, "close match"), (0.0, "partial match"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,26 @@ class ClaimView:
     evidence: tuple[EvidenceView, ...]
     findings: tuple[FindingView, ...]
     suggestions: tuple[str, ...]
+    anchor: str = ""  # the row's id, for links from "Claims by approved claim"
+    score_words: str | None = None  # the match score explained: "close match: shares ..."
+
+
+@dataclass(frozen=True, slots=True)
+class UseView:
+    """One claim of a document under its approved claim in "Claims by approved claim"."""
+
+    document: int
+    path: str
+    claim: ClaimView
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """The claims that matched one approved claim (or none: `claim_id` None), in document order."""
+
+    claim_id: str | None
+    wording: str | None  # the approved claim's text (None for a prohibited entry or no match)
+    uses: tuple[UseView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +175,29 @@ class AuditView:
     notices: tuple[str, ...]
     strength_model: str | None = None  # "path (sha256 ...)" when a trained model scored strength
     decisions: tuple[str, ...] = SIGN_OFF_DECISIONS
+    asset_id: str | None = None  # the job / document number of the piece under review
+    asset_version: str | None = None
+    products: tuple[str, ...] = ()  # the products the documents' contexts name
+    groups: tuple[GroupView, ...] = ()
+    dispositions: tuple[str, ...] = DISPOSITIONS
+
+    @property
+    def asset(self) -> str | None:
+        """The asset as the running header names it: "US-ARC-0042 v0.3"."""
+        if not self.asset_id and not self.asset_version:
+            return None
+        version = f"v{self.asset_version}" if self.asset_version else ""
+        if self.asset_version and self.asset_version[:1].lower() == "v":
+            version = self.asset_version
+        return " ".join(x for x in (self.asset_id or "", version) if x)
+
+    def running_header(self) -> str:
+        """The line printed at the top of every page: asset, review date and product."""
+        parts = [f"Asset {self.asset}" if self.asset else self.title]
+        parts.append(f"review date {self.as_of}")
+        if self.products:
+            parts.append("product " + ", ".join(self.products))
+        return " · ".join(parts)
 
 
 def anchor(prefix: str, ident: str) -> str:
@@ -228,7 +277,48 @@ def segments(sentence: str, findings: tuple[Finding, ...]) -> tuple[Segment, ...
     return tuple(out)
 
 
-def _claim_view(n: int, c: ClaimResult, registry: Registry) -> ClaimView:
+SHOWN_TERMS = 8  # at most this many shared terms are named; the rest are counted
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> dict[str, tuple[str, str]]:
+    """Concept -> (kind, first synonym) from the built-in synonyms: OPTIME -> operative time."""
+    from importlib import resources
+
+    import yaml
+
+    raw = resources.files("claimcheck.rules").joinpath("synonyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw) or {}
+    return {
+        name: (str(entry.get("kind", "")), str((entry.get("terms") or [name])[0]))
+        for name, entry in (data.get("concepts") or {}).items()
+    }
+
+
+def term(key: str) -> str | None:
+    """A matcher term as a reader knows it: '#40%' -> '40%', '#78minute' -> '78 minute',
+    concept OPTIME -> 'operative time'; None for a unit concept (its figure says it)."""
+    if key.startswith("#"):
+        return re.sub(r"^([\d.,]+)([a-z]+)$", r"\1 \2", key[1:])
+    if key.isupper():
+        kind, name = _concepts().get(key, ("", key.lower()))
+        return None if kind == "unit" else name
+    return key
+
+
+def score_words(score: float | None, shared: tuple[str, ...]) -> str | None:
+    """The match score in words, with the terms the sentence and the approved wording share."""
+    if score is None:
+        return None
+    band = next(label for low, label in SCORE_BANDS if score >= low)
+    words = list(dict.fromkeys(w for w in map(term, shared) if w))
+    if not words:
+        return band
+    more = f" and {len(words) - SHOWN_TERMS} more" if len(words) > SHOWN_TERMS else ""
+    return f"{band}: shares {', '.join(words[:SHOWN_TERMS])}{more}"
+
+
+def _claim_view(n: int, c: ClaimResult, registry: Registry, doc: int = 1) -> ClaimView:
     ev_ids = list(dict.fromkeys([*c.evidence, *(e for f in c.findings for e in f.evidence)]))
     wording = c.wording
     if wording is None and c.claim_id:
@@ -246,7 +336,27 @@ def _claim_view(n: int, c: ClaimResult, registry: Registry) -> ClaimView:
         evidence=tuple(_evidence_view(e, registry) for e in ev_ids),
         findings=tuple(_finding_view(f) for f in c.findings),
         suggestions=tuple(dict.fromkeys(f.suggestion for f in c.findings if f.suggestion)),
+        anchor=anchor("claim", f"{doc}-{n}"),
+        score_words=score_words(c.score, c.shared),
     )
+
+
+def _groups(docs: list[DocumentView], registry: Registry) -> tuple[GroupView, ...]:
+    """Claims grouped by the approved claim they matched, groups in order of first use, and
+    the claims that matched none last."""
+    uses: dict[str | None, list[UseView]] = {}
+    for d in docs:
+        for cv in d.claims:
+            uses.setdefault(cv.claim_id, []).append(UseView(d.number, d.path, cv))
+    unmatched = uses.pop(None, [])
+    out = []
+    for claim_id, group in uses.items():
+        assert claim_id is not None
+        approved = registry.claim(claim_id)
+        out.append(GroupView(claim_id, approved.text if approved else None, tuple(group)))
+    if unmatched:
+        out.append(GroupView(None, None, tuple(unmatched)))
+    return tuple(out)
 
 
 _RULE_OF = {("required", "missing"): "CC401", ("required", "misplaced"): "CC402"}
@@ -295,7 +405,13 @@ def _context(doc: DocumentResult) -> tuple[tuple[str, str], ...]:
 
 
 def build(
-    report: Report, *, generated: datetime | None = None, title: str = "Claims audit report"
+    report: Report,
+    *,
+    generated: datetime | None = None,
+    title: str = "Claims audit report",
+    asset_id: str | None = None,
+    asset_version: str | None = None,
+    **_opts: object,  # options of other formats are not the audit report's business
 ) -> AuditView:
     """Build the audit view of a report; `generated` defaults to now (UTC, or SOURCE_DATE_EPOCH)."""
     from claimcheck import clock
@@ -307,7 +423,7 @@ def build(
     errors = warnings = waived = 0
     requirements = bool(registry.required) or any(c.footnotes for c in registry.claims)
     for i, doc in enumerate(report.documents, 1):
-        claims = tuple(_claim_view(n, c, registry) for n, c in enumerate(doc.claims, 1))
+        claims = tuple(_claim_view(n, c, registry, i) for n, c in enumerate(doc.claims, 1))
         for cv in claims:
             for ev in cv.evidence:
                 annex.setdefault(ev.id, ev)
@@ -356,6 +472,14 @@ def build(
         annex=tuple(annex.values()),
         input_errors=tuple((d.path, d.error) for d in report.documents if d.error),
         notices=report.notices,
+        asset_id=asset_id or None,
+        asset_version=asset_version or None,
+        products=tuple(
+            dict.fromkeys(
+                d.context.product for d in report.documents if d.context and d.context.product
+            )
+        ),
+        groups=_groups(docs, registry),
     )
 
 

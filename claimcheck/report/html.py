@@ -7,8 +7,8 @@ the approval record and printed. Every piece of document or registry text goes t
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
+from typing import Any
 
 from claimcheck.model import Report
 from claimcheck.report.audit import (
@@ -17,6 +17,7 @@ from claimcheck.report.audit import (
     DocumentView,
     EvidenceView,
     FindingView,
+    GroupView,
     Segment,
     build,
 )
@@ -73,10 +74,33 @@ ul.findings { margin: 0; padding-left: 1.1rem; }
 .checkbox { display: inline-block; width: .9rem; height: .9rem; border: 1px solid #111;
             margin-right: .35rem; vertical-align: middle; }
 section.document { margin-top: 2rem; }
+table.claims { table-layout: fixed; }
+table.claims td { overflow-wrap: anywhere; }
+table.claims td.location, table.claims td.disposition { overflow-wrap: normal; }
+td.disposition { font-size: .9em; }
+td.disposition label { display: block; padding-left: 1.1rem; text-indent: -1.1rem; }
+td.disposition input { appearance: none; -webkit-appearance: none; width: .8rem; height: .8rem;
+                       border: 1px solid #111; border-radius: 0; margin: 0 .3rem 0 0;
+                       vertical-align: -.1rem; background: #fff; }
+td.disposition input:checked { background: #111; box-shadow: inset 0 0 0 2px #fff; }
+.comment-box { min-height: 4.35em; line-height: 1.45em; outline: none;
+               background: repeating-linear-gradient(transparent 0 1.35em, #999 1.35em 1.45em); }
+.comment-box:focus { box-shadow: 0 0 0 2px #0b4f9c; }
+tr.running { display: none; }
+tr.running th { background: #fff; font-weight: 400; font-size: .85em; border: 0;
+                border-bottom: 1px solid #999; }
+ul.uses { margin: 0 0 1rem; padding-left: 1.1rem; }
+section.groups h3 code { font-size: 1em; }
+@page { size: landscape; margin: 16mm 12mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11px; }
-  section.document, section.annex, section.signoff { break-before: page; page-break-before: always; }
+  section.document, section.groups, section.annex, section.signoff {
+    break-before: page; page-break-before: always; }
   thead { display: table-header-group; }
+  tr.running { display: table-row; }
+  .badge { font-size: .85em; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .comment-box, td.disposition input { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   .badge, mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -86,6 +110,33 @@ section.document { margin-top: 2rem; }
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal of any text: quotes, backslashes, controls, `<` and `>` (so it can
+    never close the <style> element) and non-ASCII are written as hex escapes."""
+    out = []
+    for ch in text:
+        if ch in '"\\<>&' or not ch.isprintable() or ord(ch) > 126:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def page_css(v: AuditView) -> str:
+    """The printed page: the running header (asset, review date, product) and "Page X of Y"
+    in the page margins, for browsers with CSS margin boxes (Chromium 131 and later)."""
+    return (
+        "@page { @top-left { content: "
+        + css_string(v.running_header())
+        + "; font: 9px system-ui, Arial, sans-serif; color: #333; }"
+        + " @top-right { content: "
+        + css_string(v.title)
+        + "; font: 9px system-ui, Arial, sans-serif; color: #333; }"
+        + ' @bottom-right { content: "Page " counter(page) " of " counter(pages);'
+        + " font: 9px system-ui, Arial, sans-serif; color: #333; } }\n"
+    )
 
 
 def _badge(verdict: str) -> str:
@@ -122,12 +173,33 @@ def _evidence_ref(ev: EvidenceView) -> str:
     return f'<li><a href="#{_e(ev.anchor)}">{_e(ev.id)}</a> <span class="muted">{meta}</span></li>'
 
 
-def _claim_row(c: ClaimView) -> str:
+def _score(c: ClaimView) -> str:
+    if c.score is None:
+        return ""
+    words = f", {_e(c.score_words)}" if c.score_words else ""
+    return f' <span class="score muted">(score {c.score:.2f}{words})</span>'
+
+
+def _disposition(name: str, choices: tuple[str, ...], label: str) -> str:
+    """Tick boxes for the reviewer: blank, one choice at a time on screen, printed as boxes."""
+    boxes = "".join(
+        f'<label><input type="radio" name="{_e(name)}" value="{_e(d)}"> {_e(d)}</label>'
+        for d in choices
+    )
+    return f'<td class="disposition" role="group" aria-label="{_e(label)}">{boxes}</td>'
+
+
+def _comment(label: str) -> str:
+    return (
+        '<td class="comment"><div class="comment-box" contenteditable="true" role="textbox" '
+        f'aria-multiline="true" aria-label="{_e(label)}"></div></td>'
+    )
+
+
+def _claim_row(c: ClaimView, choices: tuple[str, ...]) -> str:
     approved = '<span class="muted">none</span>'
     if c.claim_id:
-        approved = f"<code>{_e(c.claim_id)}</code>"
-        if c.score is not None:
-            approved += f' <span class="muted">({c.score:.2f})</span>'
+        approved = f"<code>{_e(c.claim_id)}</code>{_score(c)}"
         if c.wording:
             approved += f"<br>{_e(c.wording)}"
     evidence = '<span class="muted">none</span>'
@@ -139,11 +211,14 @@ def _claim_row(c: ClaimView) -> str:
     for s in c.suggestions:
         findings += f'<div class="suggestion"><strong>Use instead:</strong> {_e(s)}</div>'
     return (
-        f'<tr class="claim" data-verdict="{_e(c.verdict)}">'
-        f"<td>{c.number}</td><td>{_e(c.location)}</td>"
+        f'<tr class="claim" id="{_e(c.anchor)}" data-verdict="{_e(c.verdict)}">'
+        f'<td>{c.number}</td><td class="location">{_e(c.location)}</td>'
         f'<td class="sentence">{_segments(c.segments)}</td>'
         f"<td>{_badge(c.verdict)}</td><td>{approved}</td><td>{evidence}</td>"
-        f"<td>{findings}</td></tr>"
+        f"<td>{findings}</td>"
+        + _disposition(c.anchor, choices, f"Disposition of claim {c.number}")
+        + _comment(f"Reviewer comment on claim {c.number}")
+        + "</tr>"
     )
 
 
@@ -190,7 +265,12 @@ def _header(v: AuditView) -> str:
             "<br>".join(f"<code>{_e(p)}</code>" for p in paths) or '<span class="muted">none</span>'
         )
 
-    pairs = [
+    pairs = []
+    if v.asset:
+        pairs.append(("Asset", f'<span class="asset">{_e(v.asset)}</span>'))
+    if v.products:
+        pairs.append(("Product", _e(", ".join(v.products))))
+    pairs += [
         ("Generated", _e(v.generated)),
         ("Review date (as of)", _e(v.as_of)),
         ("Tool", f"claimcheck {_e(v.version)}"),
@@ -250,7 +330,29 @@ def _summary(v: AuditView) -> str:
     )
 
 
-def _document(d: DocumentView) -> str:
+# The claim table's columns and their share of the width (fixed, so print keeps them).
+CLAIM_COLUMNS = (
+    ("#", 3),
+    ("Location", 8),
+    ("Sentence", 18),
+    ("Verdict", 10),
+    ("Approved claim", 15),
+    ("Evidence", 8),
+    ("Findings and suggestions", 17),
+    ("Disposition", 11),
+    ("Reviewer comment", 10),
+)
+
+
+def _running(v: AuditView, d: DocumentView, columns: int) -> str:
+    """The running header as a table row that repeats with the table head on every printed
+    page: the fallback for browsers without CSS margin boxes, and the document's name on
+    each page of its claims; hidden on screen."""
+    line = f"Document {d.number} of {len(v.documents)}: {d.path} · {v.running_header()}"
+    return f'<tr class="running"><th colspan="{columns}">{_e(line)}</th></tr>'
+
+
+def _document(d: DocumentView, v: AuditView) -> str:
     pairs = [
         ("Path", f"<code>{_e(d.path)}</code>"),
         ("Format", _e(d.format or "-")),
@@ -276,15 +378,52 @@ def _document(d: DocumentView) -> str:
     if not d.claims:
         out.append('<p class="muted">No claim-like sentences found.</p>')
     else:
+        cols = "".join(f'<col style="width:{w}%">' for _, w in CLAIM_COLUMNS)
+        heads = "".join(f"<th>{_e(name)}</th>" for name, _ in CLAIM_COLUMNS)
         out.append(
-            '<table class="claims"><thead><tr><th>#</th><th>Location</th><th>Sentence</th>'
-            "<th>Verdict</th><th>Approved claim</th><th>Evidence</th>"
-            "<th>Findings and suggestions</th></tr></thead><tbody>"
-            + "".join(_claim_row(c) for c in d.claims)
+            f'<table class="claims"><colgroup>{cols}</colgroup>'
+            f"<thead>{_running(v, d, len(CLAIM_COLUMNS))}<tr>{heads}</tr></thead><tbody>"
+            + "".join(_claim_row(c, v.dispositions) for c in d.claims)
             + "</tbody></table>"
         )
     out.append("</section>")
     return "".join(out)
+
+
+def _group(g: GroupView) -> str:
+    if g.claim_id is None:
+        head = "No approved claim"
+    else:
+        head = f"<code>{_e(g.claim_id)}</code>"
+        if g.wording:
+            head += f": {_e(g.wording)}"
+    uses = "".join(
+        f'<li><a href="#{_e(u.claim.anchor)}">Document {u.document}, claim {u.claim.number}</a> '
+        f'<span class="muted">({_e(u.path)}, {_e(u.claim.location)})</span> '
+        f"{_badge(u.claim.verdict)}{_score(u.claim)} {_e(u.claim.sentence)}</li>"
+        for u in g.uses
+    )
+    count = f"{len(g.uses)} use" + ("" if len(g.uses) == 1 else "s")
+    return (
+        f'<div class="group" data-claim="{_e(g.claim_id or "")}"><h3>{head} '
+        f'<span class="muted">({count})</span></h3><ul class="uses">{uses}</ul></div>'
+    )
+
+
+def _groups(v: AuditView) -> str:
+    """Every claim again, under the approved claim it matched (the documents above keep
+    document order)."""
+    if not v.groups:
+        return ""
+    return (
+        '<section class="groups" id="by-claim"><h2>Claims by approved claim</h2>'
+        '<p class="muted">Each approved claim the documents use, with every sentence that '
+        "matched it in document order; sentences that matched none come last. "
+        "The match score is the weighted share of the approved wording's terms the sentence "
+        "states (1.00: all of them; claims scoring under 0.38 are not matched).</p>"
+        + "".join(_group(g) for g in v.groups)
+        + "</section>"
+    )
 
 
 def _annex(v: AuditView) -> str:
@@ -357,7 +496,8 @@ def render_view(v: AuditView) -> str:
             _header(v),
             _summary(v),
             _errors(v),
-            *(_document(d) for d in v.documents),
+            *(_document(d, v) for d in v.documents),
+            _groups(v),
             _annex(v),
             _signoff(v),
         ]
@@ -367,17 +507,14 @@ def render_view(v: AuditView) -> str:
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="claimcheck {_e(v.version)}">'
-        f"<title>{_e(v.title)} ({_e(v.as_of)})</title>"
-        f"<style>{CSS}{mark_css}</style></head>\n<body>{body}</body></html>\n"
+        f"<title>{_e(v.title)}{_e(f' {v.asset}' if v.asset else '')} ({_e(v.as_of)})</title>"
+        f"<style>{CSS}{mark_css}{page_css(v)}</style></head>\n<body>{body}</body></html>\n"
     )
 
 
-def render(
-    report: Report,
-    *,
-    generated: datetime | None = None,
-    title: str = "Claims audit report",
-    **_opts: object,
-) -> str:
-    """The audit report of `report` as one self-contained HTML file."""
-    return render_view(build(report, generated=generated, title=title))
+def render(report: Report, **opts: Any) -> str:
+    """The audit report of `report` as one self-contained HTML file.
+
+    `opts` are `audit.build`'s: generated, title, asset_id, asset_version.
+    """
+    return render_view(build(report, **opts))

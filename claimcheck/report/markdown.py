@@ -7,7 +7,7 @@ cannot break a table (pipes) or inject markup; flagged words are shown in **bold
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from typing import Any
 
 from claimcheck.model import Report
 from claimcheck.report.audit import (
@@ -55,6 +55,9 @@ def _claim_row(c: ClaimView) -> str:
     approved = "—"
     if c.claim_id:
         approved = f"`{c.claim_id}`"
+        if c.score is not None:
+            words = f", {escape(c.score_words)}" if c.score_words else ""
+            approved += f" (score {c.score:.2f}{words})"
         if c.wording:
             approved += f": {escape(c.wording)}"
     evidence = "<br>".join(
@@ -70,8 +73,38 @@ def _claim_row(c: ClaimView) -> str:
     notes += [f"Use instead: {escape(s)}" for s in c.suggestions]
     return (
         f"| {c.number} | {escape(c.location)} | {_segments(c.segments)} | **{c.verdict.upper()}** "
-        f"| {approved} | {evidence or '—'} | {'<br>'.join(notes) or '—'} |"
+        f"| {approved} | {evidence or '—'} | {'<br>'.join(notes) or '—'} |  |  |"
     )
+
+
+def _groups(v: AuditView) -> list[str]:
+    """Every claim again, under the approved claim it matched, in document order."""
+    if not v.groups:
+        return []
+    lines = ["", "## Claims by approved claim", ""]
+    lines.append(
+        "Each approved claim the documents use, with every sentence that matched it; "
+        "sentences that matched none come last. The match score is the weighted share of the "
+        "approved wording's terms the sentence states (1.00: all of them; claims scoring under "
+        "0.38 are not matched)."
+    )
+    for g in v.groups:
+        head = "No approved claim"
+        if g.claim_id is not None:
+            head = f"`{g.claim_id}`" + (f": {escape(g.wording)}" if g.wording else "")
+        count = f"{len(g.uses)} use" + ("" if len(g.uses) == 1 else "s")
+        lines += ["", f"### {head} ({count})", ""]
+        for u in g.uses:
+            c = u.claim
+            score = ""
+            if c.score is not None:
+                words = f", {escape(c.score_words)}" if c.score_words else ""
+                score = f" (score {c.score:.2f}{words})"
+            lines.append(
+                f"- Document {u.document}, claim {c.number} ({escape(u.path)}, "
+                f"{escape(c.location)}): **{c.verdict.upper()}**{score} {escape(c.sentence)}"
+            )
+    return lines
 
 
 def _statements(d: DocumentView) -> list[str]:
@@ -95,6 +128,10 @@ def _statements(d: DocumentView) -> list[str]:
 def render_view(v: AuditView) -> str:
     """Render an audit view as Markdown."""
     lines = [f"# {escape(v.title)}", ""]
+    if v.asset:
+        lines.append(f"- **Asset:** {escape(v.asset)}")
+    if v.products:
+        lines.append(f"- **Product:** {escape(', '.join(v.products))}")
     lines += [
         f"- **Generated:** {v.generated}",
         f"- **Review date (as of):** {v.as_of}",
@@ -153,10 +190,17 @@ def render_view(v: AuditView) -> str:
             lines.append("No claim-like sentences found.")
             continue
         lines.append(
-            "| # | Location | Sentence | Verdict | Approved claim | Evidence | Findings and suggestions |"
+            f"Disposition: write {', '.join(v.dispositions[:-1])} or {v.dispositions[-1]}; "
+            "comments go in the last column."
         )
-        lines.append("| --- " * 7 + "|")
+        lines.append("")
+        lines.append(
+            "| # | Location | Sentence | Verdict | Approved claim | Evidence "
+            "| Findings and suggestions | Disposition | Reviewer comment |"
+        )
+        lines.append("| --- " * 9 + "|")
         lines += [_claim_row(c) for c in d.claims]
+    lines += _groups(v)
     lines += ["", "## Evidence annex", ""]
     if not v.annex:
         lines.append("No evidence cited.")
@@ -188,12 +232,9 @@ def render_view(v: AuditView) -> str:
     return "\n".join(lines)
 
 
-def render(
-    report: Report,
-    *,
-    generated: datetime | None = None,
-    title: str = "Claims audit report",
-    **_opts: object,
-) -> str:
-    """The audit report of `report` as Markdown for a review ticket."""
-    return render_view(build(report, generated=generated, title=title))
+def render(report: Report, **opts: Any) -> str:
+    """The audit report of `report` as Markdown for a review ticket.
+
+    `opts` are `audit.build`'s: generated, title, asset_id, asset_version.
+    """
+    return render_view(build(report, **opts))
