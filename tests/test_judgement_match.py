@@ -158,6 +158,15 @@ REGISTRY = {
             "status": "retired",
             "scope": {"products": ["trimora"]},
         },
+        {
+            "id": "BR-QOL",
+            "text": "At week 24 in BRONCO-2, 49% of patients taking Bronvia had a clinically "
+            "meaningful improvement in quality of life on the SGRQ, compared with 34% taking "
+            "placebo.",
+            "evidence": ["EV-BR-RCT"],
+            "requires": ["week 24"],
+            "scope": {"products": ["bronvia"]},
+        },
         # Clotrix: a haemostatic patch (device).
         {
             "id": "CX-3MIN",
@@ -542,7 +551,18 @@ def test_short_copy_stating_a_claims_figure_is_that_claim(workspace: Path) -> No
         workspace / "leave-behind.docx",
         ["Clotrix achieves haemostasis within 3 minutes.", "Clotrix stops bleeding fast."],
     )
-    got = verdicts(leave_behind, "clotrix")
+    brief = write_docx(
+        workspace / "payer-brief.docx",
+        [
+            "Nearly half of patients on Bronvia reported better quality of life.",
+        ],
+    )
+    got = verdicts(leave_behind, "clotrix") | verdicts(brief, "bronvia")
+    # A figure in words ("nearly half") is stated by the wording's 49% of patients.
+    assert got["Nearly half of patients on Bronvia reported better quality of life."] == (
+        "overstated",
+        "BR-QOL",
+    )
     assert got["Clotrix achieves haemostasis within 3 minutes."] == ("overstated", "CX-3MIN")
     fast = got["Clotrix stops bleeding fast."]
     assert fast[0] in ("overstated", "unsupported"), fast

@@ -453,6 +453,47 @@ def _findings(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def _finding_numbers(text: str) -> tuple[Number, ...]:
+    """The numbers of a text's `_findings`."""
+    from claimcheck.segment import sentence_of
+
+    keys = _findings(text)
+    return tuple(
+        n for n in numbers(sentence_of(text)) if n.role == "value" and figure_key(n) in keys
+    )
+
+
+def _states(text: str, n: Number, other_text: str, m: Number) -> bool:
+    """True when a wording's figure `m` states the copy's figure `n`. A figure in words
+    ("about two-thirds") is loose: it must also be a share of the same thing ("nearly half
+    of patients" and "49% of patients", not "two-thirds of the weight" and "67% of adults")."""
+    if not n.same(m):
+        return False
+    if n.low is None:
+        return True
+    a, b = _share_of(text, n.end), _share_of(other_text, m.end)
+    return a is None or b is None or a == b
+
+
+def _share_of(text: str, end: int) -> str | None:
+    """The term key of what a figure is a share of ("49% of patients": PATIENT)."""
+    from claimcheck.segment import sentence_of
+
+    found = _OF_WHAT.match(text, end)
+    if found is None:
+        return None
+    keys = [t.key for t in content(sentence_of(found.group(1)))]
+    return keys[0] if keys else None
+
+
+_OF_WHAT = re.compile(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+|their\s+|all\s+)?([\w-]+)", re.I)
+
+
+def _is_span(n: Number) -> bool:
+    return figure_key(n).endswith(_SPANS)
+
+
+@lru_cache(maxsize=8192)
 def _all_figure_keys(text: str) -> frozenset[str]:
     """Every figure term of a text, a figure after a name included ("#45" of "SPF 45")."""
     from claimcheck.segment import sentence_of
@@ -787,18 +828,36 @@ class Matcher:
         pass the guards (it shares what is measured); it is chosen at the threshold score.
         """
         # A span of weeks, months or years ("two years on") says when, not what was found.
-        said = {k for k in _findings(claim.sentence.text) if not k.endswith(_SPANS)}
+        said = [n for n in _finding_numbers(claim.sentence.text) if not _is_span(n)]
         if not said:
             return None
         as_of = ctx.as_of if ctx is not None else None
         side = self._side(claim.sentence, ctx)
         if side is None:
             return None
-        first = min(said, key=lambda k: len(self._postings.get(k, ())))
+        if any(n.low is not None for n in said):
+            # A figure in words ("nearly half") covers values no term names: the wordings
+            # sharing a word with the copy are the candidates.
+            indexes: Iterable[int] = sorted(
+                {
+                    i
+                    for k in side.weights
+                    if not k.startswith("#")
+                    for i in self._postings.get(k, ())
+                }
+            )
+        else:
+            first = min((figure_key(n) for n in said), key=lambda k: len(self._postings.get(k, ())))
+            indexes = self._postings.get(first, ())
         chosen: _Scored | None = None
-        for i in self._postings.get(first, ()):
+        for i in indexes:
             w = self._wordings[i]
-            if self._is_old_at(w.claim, as_of) or not said <= _findings(w.text):
+            if self._is_old_at(w.claim, as_of):
+                continue
+            stated = _finding_numbers(w.text)
+            if not all(
+                any(_states(claim.sentence.text, n, w.text, m) for m in stated) for n in said
+            ):
                 continue
             one = self._score_one(w, side, None)
             if one is None or one.score < STATING_FLOOR:
