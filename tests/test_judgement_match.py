@@ -549,7 +549,12 @@ def test_news_of_data_is_not_a_new_product(workspace: Path) -> None:
 def test_short_copy_stating_a_claims_figure_is_that_claim(workspace: Path) -> None:
     leave_behind = write_docx(
         workspace / "leave-behind.docx",
-        ["Clotrix achieves haemostasis within 3 minutes.", "Clotrix stops bleeding fast."],
+        [
+            "Clotrix achieves haemostasis within 3 minutes.",
+            "Clotrix stops bleeding fast.",
+            "With Clotrix, bleeding was controlled in a median of 2.0 minutes, compared with "
+            "4.5 minutes with standard haemostatic gauze.",
+        ],
     )
     brief = write_docx(
         workspace / "payer-brief.docx",
@@ -564,6 +569,12 @@ def test_short_copy_stating_a_claims_figure_is_that_claim(workspace: Path) -> No
         "BR-QOL",
     )
     assert got["Clotrix achieves haemostasis within 3 minutes."] == ("overstated", "CX-3MIN")
+    # "Bleeding was controlled" is haemostasis: the claim on time to haemostasis, not the
+    # one on bleeding sites.
+    assert got[
+        "With Clotrix, bleeding was controlled in a median of 2.0 minutes, compared with "
+        "4.5 minutes with standard haemostatic gauze."
+    ] == ("supported", "CX-TIME")
     fast = got["Clotrix stops bleeding fast."]
     assert fast[0] in ("overstated", "unsupported"), fast
 
