@@ -151,6 +151,14 @@ REGISTRY = {
             "scope": {"products": ["trimora"]},
         },
         {
+            "id": "TM-RX",
+            "text": "Trimora is a prescription medicine for adults with obesity, or overweight "
+            "with at least one weight-related condition, used with a reduced-calorie diet and "
+            "increased physical activity to lose weight and keep it off.",
+            "evidence": ["EV-TM-RCT"],
+            "scope": {"products": ["trimora"]},
+        },
+        {
             "id": "TM-ONLY",
             "text": "Trimora is the only weekly weight-management injection with over 12% "
             "average weight loss in a phase 3 trial.",
@@ -509,12 +517,21 @@ def test_lay_negations_match_and_their_opposite_does_not(workspace: Path) -> Non
         "utf-8",
     )
     release = workspace / "release.txt"
-    release.write_text("Trimora is given by injection once a week.\n", "utf-8")
+    release.write_text(
+        "Trimora is given by injection once a week.\n\n"
+        "Trimora is used with a reduced-calorie diet and increased physical activity.\n",
+        "utf-8",
+    )
     got = verdicts(page, "sunnest-fluid") | verdicts(release, "trimora")
     assert got["It won't clog pores."] == ("supported", "SN-NONCOMED")
     opposite = got["It clogs pores less."]
     assert opposite[0] != "supported", opposite
     assert got["Trimora is given by injection once a week."] == ("supported", "TM-WEEKLY")
+    # The condition of use of the weight-loss result is not that result.
+    assert got["Trimora is used with a reduced-calorie diet and increased physical activity."] == (
+        "supported",
+        "TM-RX",
+    )
 
 
 # --------------------------------------------------------------------------- 10

@@ -138,6 +138,9 @@ REPORT_WORDS = frozenset(
     ]
 )
 REPORT_WEIGHT = KIND_WEIGHT["design"]
+# A condition of use in an approved wording ("when used with a reduced-calorie diet", "when
+# used as directed"): copy that shares only its words states the condition, not the result.
+_WHEN_USED = re.compile(r"\bwhen\s+used\b[^,.;]*", re.IGNORECASE)
 # Second halves of hyphenated compounds that say how a thing stands, not what it is: in
 # "fragrance-free" or "water-resistant" what is measured is the first half, so sharing
 # "free" with "tear-free" does not make two wordings about the same thing.
@@ -286,6 +289,7 @@ def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
 
     start, end = context_spans(sentence.text)
     against = comparator_spans(sentence.text)
+    conditions = [m.span() for m in _WHEN_USED.finditer(sentence.text)]
     inside: set[str] = set()
     anywhere: set[str] = set()
     text = sentence.text
@@ -296,6 +300,8 @@ def _endpoint(sentence: Sentence, names: set[str]) -> frozenset[str]:
             continue  # "fragrance-free" measures fragrance; "tear-free" is not about it
         if any(a <= t.start < b for a, b in against):
             continue  # "versus conventional instrumentation": what it is measured against
+        if any(a <= t.start < b for a, b in conditions):
+            continue  # "when used with a reduced-calorie diet": how, not what is measured
         anywhere.add(t.key)
         if start <= t.start < end:
             inside.add(t.key)
