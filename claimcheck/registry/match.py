@@ -256,6 +256,18 @@ def _veto(trace: list[Candidate] | None, w: _Wording, why: str) -> None:
         trace.append(Candidate(w.claim.id, w.text, 0.0, vetoed=why))
 
 
+def _traced(trace: list[Candidate] | None, s: _Scored) -> _Scored:
+    """A wording chosen by a selection rule, listed in an explain trace."""
+    if trace is not None:
+        trace.append(
+            Candidate(
+                s.wording.claim.id, s.wording.text, round(s.score, 3), tuple(sorted(s.shared))
+            )
+        )
+        s.trace = len(trace) - 1
+    return s
+
+
 def _note(trace: list[Candidate] | None, s: _Scored, why: str) -> None:
     if trace is not None and s.trace is not None:
         trace[s.trace] = replace(trace[s.trace], passed_over=why)
@@ -872,18 +884,9 @@ class Matcher:
                 chosen = one
         if chosen is None:
             return None
-        found = _Scored(chosen.wording, max(chosen.score, self.threshold), shared=chosen.shared)
-        if trace is not None:
-            trace.append(
-                Candidate(
-                    chosen.wording.claim.id,
-                    chosen.wording.text,
-                    round(found.score, 3),
-                    tuple(sorted(chosen.shared)),
-                )
-            )
-            found.trace = len(trace) - 1
-        return found
+        return _traced(
+            trace, _Scored(chosen.wording, max(chosen.score, self.threshold), shared=chosen.shared)
+        )
 
     def _successor(
         self,
@@ -931,18 +934,7 @@ class Matcher:
         if chosen is None:
             return None
         _note(trace, best, f"current claim {chosen.wording.claim.id} states all it shares")
-        found = _Scored(chosen.wording, best.score, shared=chosen.shared)
-        if trace is not None:
-            trace.append(
-                Candidate(
-                    chosen.wording.claim.id,
-                    chosen.wording.text,
-                    round(found.score, 3),
-                    tuple(sorted(chosen.shared)),
-                )
-            )
-            found.trace = len(trace) - 1
-        return found
+        return _traced(trace, _Scored(chosen.wording, best.score, shared=chosen.shared))
 
     def _side(self, sentence: Sentence, ctx: Context | None) -> _Side | None:
         """What the sentence brings to scoring against this index (None: no terms)."""
