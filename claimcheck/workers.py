@@ -11,6 +11,13 @@ pipeline and registry index copy-on-write. Elsewhere (Windows, and macOS where f
 unsafe) `spawn`: the work function and its state are pickled to each worker. When no worker
 process can be started at all, the items are processed in this process.
 
+A forked worker is replaced by a fresh fork after RECYCLE_AFTER files: its own memory
+(caches, pages of the parent it copied on write, fragmentation) otherwise grows with the
+number of files it checks; a fresh fork starts again from the parent's shared pages.
+Measured on 1,000 drafts (2 workers, --format json): peak PSS of all processes 294 -> 269 MB
+at the same CPU time; after every 100 files it was 239 MB but 14% more CPU (each fresh
+worker warms its caches again). Spawned workers are never replaced (a start costs seconds).
+
 Workers ignore SIGINT (Ctrl-C reaches the whole process group): the parent alone handles the
 interrupt, stops its workers and reports it in one line; no worker prints a traceback.
 """
@@ -31,6 +38,8 @@ R = TypeVar("R")
 
 # State a forked worker inherits instead of receiving it pickled.
 _INHERITED: Any = None
+# A forked worker is replaced by a fresh fork after this many items (see the docstring).
+RECYCLE_AFTER = 250
 
 
 def start_method() -> str:
@@ -92,6 +101,7 @@ class _Worker:
         child.close()
         self.item: Any = None
         self.busy = False
+        self.done = 0  # items answered
 
 
 class _Pool:
@@ -128,7 +138,10 @@ class _Pool:
                         result = None  # it died mid-send: the sentinel tells why
                     else:
                         w.busy = False
+                        w.done += 1
                         yield result
+                        if self.fork and w.done >= RECYCLE_AFTER and todo:
+                            w = self._recycle(w)
                         self._give(w, todo)
                         continue
                 if w.process.sentinel in ready or not w.process.is_alive():
@@ -141,6 +154,17 @@ class _Pool:
                         replacement = self._start()
                         self.workers.append(replacement)
                         self._give(replacement, todo)
+
+    def _recycle(self, old: _Worker) -> _Worker:
+        """A fresh fork in place of an idle worker, which is told to stop."""
+        new = self._start()
+        self.workers.append(new)
+        self.workers.remove(old)
+        with contextlib.suppress(OSError):
+            old.conn.send(None)
+        old.process.join()
+        old.conn.close()
+        return new
 
     def _give(self, w: _Worker, todo: deque[Any]) -> None:
         if todo:

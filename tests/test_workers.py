@@ -167,3 +167,25 @@ def test_without_worker_processes_the_files_are_checked_here(tmp_path, monkeypat
     report = pipeline.run(options)
     assert len(report.documents) == FILES
     assert all(d.error is None and d.claims for d in report.documents)
+
+
+@pytest.mark.skipif(
+    workers.start_method() != "fork", reason="workers are recycled only when forked"
+)
+def test_recycled_workers_check_every_file_as_one_process_does(tmp_path, monkeypatch):
+    docs = drafts(tmp_path)
+    options = pipeline.Options(paths=(str(docs),), cwd=tmp_path, jobs=1, cache=False)
+    alone = _verdicts(pipeline.run(options))
+    started = []
+    real = workers._Pool._start
+
+    def start(self):
+        started.append(1)
+        return real(self)
+
+    monkeypatch.setattr(workers, "RECYCLE_AFTER", 2)
+    monkeypatch.setattr(workers._Pool, "_start", start)
+    recycled = _verdicts(pipeline.run(dataclasses.replace(options, jobs=2)))
+    assert recycled == alone
+    assert all(error is None and verdicts for _, error, verdicts in recycled)
+    assert len(started) >= FILES // 2  # a fresh fork after every second file
