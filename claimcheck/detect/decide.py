@@ -315,19 +315,22 @@ def decide(claim: Claim, names: frozenset[tuple[str, ...]] = frozenset()) -> Dec
         and not (c.kind == "comparative" and c.text.lower() in BARE and not compared)
         and not (c.text.lower() == "never" and not product)
     ]
+    # A schedule does not turn a dosing direction into a claim ("20 mg once daily"), nor does
+    # what an "if ..." clause supposes ("if weight loss is less than 3%, ...").
+    conditions = _conditions(tokens)
+    overriding = [
+        s
+        for s in strong
+        if not (s.kind == "attribute" and s.rule == "frequency")
+        and not any(a <= s.start < b for a, b in conditions)
+    ]
     for kind in ("method", "announcement", "dosing"):
         cue = next((c for c in framing if c.kind == kind and not _relative(tokens, c)), None)
-        # A schedule does not turn a dosing direction into a claim ("20 mg once daily"), nor
-        # does what an "if ..." clause supposes ("if weight loss is less than 3%, ...").
-        conditions = _conditions(tokens)
-        overriding = [
-            s
-            for s in strong
-            if not (s.kind == "attribute" and s.rule == "frequency")
-            and not any(a <= s.start < b for a, b in conditions)
-        ]
+        if cue is None:
+            continue
+        # Only a claim cue outside every phrase of this kind overrides it.
         same = [c for c in framing if c.kind == kind]
-        if cue is not None and not any(not any(_overlaps(s, f) for f in same) for s in overriding):
+        if all(any(_overlaps(s, f) for f in same) for s in overriding):
             return _quote(False, kind, cue)
     if strong:
         return _quote(True, "attribute" if strong[0].kind == "attribute" else "cue", strong[0])
@@ -689,11 +692,12 @@ def _negated_superiority(
         if trigger is None:
             continue
         word = trigger.text.lower()
-        after = [t.lower for t in tokens if t.start >= trigger.end][:1]
-        if not (word in _NOTHING or (word == "no" and after == ["other"])):
-            continue
+        after = next((t.lower for t in tokens if t.start >= trigger.end), None)
         # "No other hemostat works as fast" compares with every other product on its own
-        if (word == "no" and after == ["other"]) or _product_ref(tokens, names):
+        no_other = word == "no" and after == "other"
+        if not (word in _NOTHING or no_other):
+            continue
+        if no_other or _product_ref(tokens, names):
             return Decision(
                 True,
                 "cue",
