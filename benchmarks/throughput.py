@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py [--parts drafts,cold,memory,pdf,stages,scale] [--runs 3]
         [--jobs 2] [--drafts 1000 --claims 1000 --words 1000] [--pdfs 200]
-        [--write-good PATH] [--proselint PATH] [--json FILE]
+        [--write-good PATH] [--proselint PATH] [--before PATH] [--json FILE]
 
 Parts (benchmarks/speed/): `drafts` times the first run and the result-cache re-run of
 1,000 generated Markdown drafts against write-good and proselint on the same files; `cold`
@@ -14,7 +14,9 @@ that holds theirs, times both and compares each sentence's matched claim. Every 
 is whole-process, the median of `--runs` interleaved runs. The linters are optional (found
 on PATH or given by path): install them outside claimcheck's venv, e.g. `python -m venv
 /tmp/pl && /tmp/pl/bin/pip install proselint` and `npm install --prefix /tmp/wg write-good`
-(then /tmp/wg/node_modules/.bin/).
+(then /tmp/wg/node_modules/.bin/). `--before` names another build's `claimcheck`
+executable (e.g. an older commit's venv): the `drafts` part then times its first run in the
+same interleaved rounds and prints after / before.
 
 The corpus is written to benchmarks/out/ (git-ignored) and reused; drafts and registry come
 from separate seeds (speed/corpus.py), so neither depends on the other's files.
@@ -57,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pdfs", type=int, default=200)
     ap.add_argument("--write-good", dest="write_good", help="the write-good executable")
     ap.add_argument("--proselint", help="the proselint executable")
+    ap.add_argument("--before", help="another build's claimcheck executable, timed beside this one")
     ap.add_argument("--out", type=Path, default=OUT, help="where the corpus and caches go")
     ap.add_argument("--json", type=Path, help="also write the medians to this file")
     args = ap.parse_args(argv)
@@ -74,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         pdfs=args.pdfs,
         proselint=args.proselint,
         write_good=args.write_good,
+        before=args.before,
     )
     results = {part: PARTS[part](bench) for part in parts}
     if args.json:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.cache import Store, canonical, code_stamp, digest, file_digest
-from claimcheck.model import DocumentResult, Report, Tally
+from claimcheck.model import DocumentResult, Report, Tally, pickled_by_fields
 
 if TYPE_CHECKING:
     from claimcheck.pipeline import Options, Session
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 Key = tuple[str, str, str | None]  # result key, the draft's sha256, fragment key
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One document as a run hands it on: its tally, and its record or its rendered output."""

@@ -255,6 +255,7 @@ def _spans(bounds: list[int], text: str) -> Iterable[tuple[int, int]]:
 def _build_tokens(rows: list[list[int]], text: str, offset: int) -> tuple[Token, ...]:
     """Tokens from `_TOKEN_ATTRS` rows of `text`, with offsets moved back by `offset`."""
     lexemes = _LEXEMES
+    new = tuple.__new__
     out = []
     for idx, length, lower, space, punct, quote, bracket, num in rows:
         if space:
@@ -264,16 +265,19 @@ def _build_tokens(rows: list[list[int]], text: str, offset: int) -> tuple[Token,
             low = nlp().vocab.strings[lower]
             lex = lexemes[lower] = (low, lemmas().get(lower) or _unknown_lemma(low))
         start = idx - offset
-        # Positional (text, lower, lemma, start, end, is_punct, like_num): a quarter faster.
+        # (text, lower, lemma, start, end, is_punct, like_num), without Token's __new__.
         out.append(
-            Token(
-                text[idx : idx + length],
-                lex[0],
-                lex[1],
-                start,
-                start + length,
-                bool(punct or quote or bracket),
-                bool(num),
+            new(
+                Token,
+                (
+                    text[idx : idx + length],
+                    lex[0],
+                    lex[1],
+                    start,
+                    start + length,
+                    bool(punct or quote or bracket),
+                    bool(num),
+                ),
             )
         )
     return tuple(out)

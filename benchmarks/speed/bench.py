@@ -23,6 +23,7 @@ class Bench:
     pdfs: int = 200
     proselint: str | None = None
     write_good: str | None = None
+    before: str | None = None  # another build's claimcheck, timed beside this one
 
     def empty_cache(self, name: str) -> dict[str, str]:
         """Environment for a run with a cache folder emptied first (a first run)."""

@@ -30,6 +30,13 @@ def run(bench: Bench) -> dict[str, Any]:
             [first], cwd=bench.out, env=bench.empty_cache("drafts-first")
         ),
     }
+    before = None
+    if bench.before:
+        before = tools.claimcheck([c.folder], c.config, jobs=bench.jobs, exe=bench.before)
+        print("  before:", harness.show(before))
+        variants["claimcheck first run (before)"] = lambda: harness.timed(
+            [before], cwd=bench.out, env=bench.empty_cache("drafts-before")
+        )
     warm = bench.empty_cache("drafts-warm")
     harness.timed([first], cwd=bench.out, env=warm)  # fills the result cache
     variants["claimcheck re-run (cache warm)"] = lambda: harness.timed(
@@ -59,6 +66,9 @@ def run(bench: Bench) -> dict[str, Any]:
     first_wall = harness.median(results["claimcheck first run"], "wall")
     warm_wall = harness.median(results["claimcheck re-run (cache warm)"], "wall")
     print(f"  re-run / first run: x{warm_wall / first_wall:.3f}")
+    if before is not None:
+        before_wall = harness.median(results["claimcheck first run (before)"], "wall")
+        print(f"  first run, this build / before: x{first_wall / before_wall:.3f}")
     return {
         "summary": summary,
         "words": c.words,

@@ -31,10 +31,15 @@ def claimcheck(
     fmt: str = "text",
     output: Path | None = None,
     extra: Sequence[str] = (),
+    exe: str | None = None,
 ) -> list[str]:
-    """The installed `claimcheck check` console script (python -m claimcheck without one)."""
+    """The installed `claimcheck check` console script (python -m claimcheck without one),
+    or the `exe` given (another build's console script)."""
     script = Path(sys.executable).with_name("claimcheck")
-    head = [str(script)] if script.exists() else [sys.executable, "-m", "claimcheck"]
+    if exe is not None:
+        head = [exe]
+    else:
+        head = [str(script)] if script.exists() else [sys.executable, "-m", "claimcheck"]
     cmd = [*head, "check", *map(str, paths), "--config", str(config), "--jobs", str(jobs)]
     cmd += ["--format", fmt]
     if output is not None:

@@ -154,7 +154,24 @@ class Lexicon:
         lows = [t.lower for t in tokens]
         lems = [t.lemma for t in tokens]
         hits: list[LexHit] = []
-        for i in range(len(tokens)):
+        by_lemma, by_lower, star = root[0], root[1], root[2]
+        # Most tokens start no phrase: they are skipped here, by the walk's own first step
+        # (inlined). Phrases opening with `*` need the next word to be their second one,
+        # unless one is `*` alone or `* *`: then every token is walked.
+        walk_all = star is not None and (bool(star[3]) or star[2] is not None)
+        star_next = (star[0], star[1]) if star is not None else ({}, {})
+        n = len(tokens)
+        for i in range(n):
+            if (
+                not walk_all
+                and lems[i] not in by_lemma
+                and lows[i] not in by_lower
+                and (
+                    i + 1 >= n
+                    or (lems[i + 1] not in star_next[0] and lows[i + 1] not in star_next[1])
+                )
+            ):
+                continue
             found = _walk(root, lems, lows, i)
             if not found:
                 continue

@@ -89,7 +89,7 @@ FLOOR = min(NEAR, THRESHOLD) - TIE
 # Up to this many candidates are all scored exactly: cheaper than bounding them over arrays.
 FEW = 32
 EXPLAIN_LIMIT = 48  # candidates `explain` lists (chosen first, then by score)
-RECENT = 4096  # answers remembered per Matcher (by sentence text and context product)
+RECENT = 32768  # answers remembered per Matcher (by sentence text and context product): ~10 MB
 
 # How much a term counts, by kind, on top of its IDF.
 KIND_WEIGHT = {
@@ -192,7 +192,7 @@ class _Features:
 
 
 _FEATURES: dict[str, _Features] = {}
-_FEATURES_SIZE = 8192
+_FEATURES_SIZE = 32768
 
 
 def _features(sentence: Sentence) -> _Features:
