@@ -295,6 +295,7 @@ def segment(doc: Document) -> list[Sentence]:
     room = _TOKENS_SIZE // 2
     if len(cache) > room:
         cache.clear()
+    _PENDING.clear()  # the last draft's
     for index, block in enumerate(doc.blocks):
         btext = block.text
         rows = tokenizer(btext).to_array(_TOKEN_ATTRS).tolist()
@@ -312,8 +313,9 @@ def segment(doc: Document) -> list[Sentence]:
                 # Whole whitespace-separated chunks: the block's tokens are the sentence's.
                 if starts is None:
                     starts = [r[0] for r in rows]
+                # Built when first asked for (a sentence judged earlier in the run never is).
                 lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-                _remember(text, _build_tokens(rows[lo:hi], btext, start))
+                _PENDING[text] = (rows, lo, hi, btext, start)
                 room -= 1
             out.append(
                 Sentence(
@@ -344,12 +346,22 @@ def _remember(text: str, tokens: tuple[Token, ...]) -> None:
     _TOKENS[text] = tokens
 
 
+# Sentence text -> where its tokens stand in its block's token rows (the draft being read):
+# (rows, first, end, block text, sentence start).
+_PENDING: dict[str, tuple[list[list[int]], int, int, str, int]] = {}
+
+
 def _tokens(text: str) -> tuple[Token, ...]:
     """The tokens of a text (cached by text)."""
     found = _TOKENS.get(text)
     if found is None:
-        rows = nlp().tokenizer(text).to_array(_TOKEN_ATTRS).tolist()
-        found = _build_tokens(rows, text, 0)
+        pending = _PENDING.pop(text, None)
+        if pending is not None:
+            rows, lo, hi, btext, start = pending
+            found = _build_tokens(rows[lo:hi], btext, start)
+        else:
+            rows = nlp().tokenizer(text).to_array(_TOKEN_ATTRS).tolist()
+            found = _build_tokens(rows, text, 0)
         _remember(text, found)
     return found
 
