@@ -172,6 +172,7 @@ class Store:
         self.usable = True
         self.checked = False  # the root's ownership and permissions, before the first read
         self.hits = self.misses = self.writes = 0
+        self.ready: set[Path] = set()  # folders made ready for writing in this run
 
     def _path(self, kind: str, key: str) -> Path:
         return self.root / kind / key[:2] / key
@@ -243,13 +244,18 @@ class Store:
         return True
 
     def _ready(self, folder: Path) -> bool:
-        """Create the folder, private to the user; refuse a root others could write to."""
+        """Create the folder, private to the user; refuse a root others could write to.
+        Checked once per folder and run (a folder removed since makes the write fail, and
+        the store stop caching)."""
+        if folder in self.ready:
+            return True
         if not self.root.is_dir():
             self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not safe_folder(self.root):  # entries there could have been planted
             self.usable = False
             return False
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.ready.add(folder)
         return True
 
     def prune(self, max_age_days: int = MAX_AGE_DAYS) -> int:

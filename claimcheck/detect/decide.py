@@ -205,12 +205,51 @@ _CITATION = re.compile(
 _AUTHORS = re.compile(r"^\s*\d{0,3}\.?\s*(?:[A-Z][\w'’-]+\s+[A-Z]{1,3}[,;.]\s*){2,}")
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|greetings)\b[^.!?]{0,60},?\s*$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z0-9]$")
-_INN = re.compile(
-    r"^[a-z]{4,}(?:mab|nib|tinib|zumab|ximab|umab|cept|parin|sartan|pril|olol|statin|gliptin|"
-    r"glutide|flozin|vir|cillin|mycin|azole|oxetine|triptan|tidine|prazole|lukast|dronate|"
-    r"semide|thiazide|dipine|afil|setron|sone|olone|azepam|zolam|barbital|caine|profen|"
-    r"coxib|terol|tropium|mide)$"
-)
+_INN_STEMS = [
+    "mab",
+    "nib",
+    "tinib",
+    "zumab",
+    "ximab",
+    "umab",
+    "cept",
+    "parin",
+    "sartan",
+    "pril",
+    "olol",
+    "statin",
+    "gliptin",
+    "glutide",
+    "flozin",
+    "vir",
+    "cillin",
+    "mycin",
+    "azole",
+    "oxetine",
+    "triptan",
+    "tidine",
+    "prazole",
+    "lukast",
+    "dronate",
+    "semide",
+    "thiazide",
+    "dipine",
+    "afil",
+    "setron",
+    "sone",
+    "olone",
+    "azepam",
+    "zolam",
+    "barbital",
+    "caine",
+    "profen",
+    "coxib",
+    "terol",
+    "tropium",
+    "mide",
+]
+_INN_ENDINGS = tuple(_INN_STEMS)  # str.endswith: a cheap test before the pattern
+_INN = re.compile(r"^[a-z]{4,}(?:" + "|".join(_INN_STEMS) + r")$")
 _MARKS = frozenset({"®", "™", "(R)", "(TM)"})
 _FOOTNOTE_MARKS = frozenset("¹²³⁴⁵⁶⁷⁸⁹*†‡§¶")
 _CAMEL = re.compile(r"^[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*$")
@@ -899,27 +938,40 @@ def _endpoint_named(tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]
 
 def _product_ref(tokens: tuple[Token, ...], names: frozenset[tuple[str, ...]]) -> bool:
     """True when the sentence names or points at a product."""
-    lex = lexicon()
+    # One pass per kind of reference, the cheap set tests first (any one of them will do).
     lows = [t.lower for t in tokens]
+    if not PRONOUNS.isdisjoint(lows):
+        return True
+    if any(t.text in _MARKS for t in tokens[1:]):
+        return True  # "ArcGuide®": a mark after a name
     firsts = {n[0] for n in names}
-    for i, t in enumerate(tokens):
-        low = lows[i]
-        if low in firsts and any(tuple(lows[i : i + len(n)]) == n for n in names if n[0] == low):
-            return True
-        if low in PRONOUNS:
-            return True
-        text = t.text
-        if len(text) >= 4 and _CAMEL.match(text) and any(ch.islower() for ch in text[1:]):
-            hump = next((k for k, ch in enumerate(text) if k and ch.isupper()), None)
-            if hump is not None and any(ch.islower() for ch in text[hump:]):
+    if not firsts.isdisjoint(lows):
+        for i, low in enumerate(lows):
+            if low in firsts and any(
+                tuple(lows[i : i + len(n)]) == n for n in names if n[0] == low
+            ):
                 return True
-        if i + 1 < len(tokens) and tokens[i + 1].text in _MARKS:
-            return True
-        if _INN.match(low):
-            return True
-        if _brand_like(tokens, i):
-            return True
-        if low in DETERMINERS and any(w in lex.product_nouns for w in lows[i + 1 : i + 4]):
+    if not DETERMINERS.isdisjoint(lows):
+        nouns = lexicon().product_nouns
+        for i, low in enumerate(lows):
+            if low in DETERMINERS and any(w in nouns for w in lows[i + 1 : i + 4]):
+                return True  # "the sensor", "each capsule"
+    for i, t in enumerate(tokens):
+        text = t.text
+        rest = text[1:]
+        if len(text) >= 4 and rest != rest.lower() and _CAMEL.match(text):
+            # CamelCase ("ArcGuide", "iPhone"), not an acronym ("UCL") or "mRNA"
+            hump = next((k for k, ch in enumerate(text) if k and ch.isupper()), None)
+            if (
+                hump is not None
+                and any(ch.islower() for ch in rest)
+                and any(ch.islower() for ch in text[hump:])
+            ):
+                return True
+        low = lows[i]
+        if low.endswith(_INN_ENDINGS) and _INN.match(low):
+            return True  # an international non-proprietary name ("ostrakizumab")
+        if text[:1].isupper() and _brand_like(tokens, i):
             return True
     return False
 

@@ -540,10 +540,13 @@ def _product_like(sentence: Sentence) -> set[str]:
     toks = tokens(sentence)
     out = set()
     for i, t in enumerate(toks):
-        if t.is_punct or not t.text[:1].isalpha():
+        text = t.text
+        if t.is_punct or not text[:1].isalpha():
             continue
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if _camel(t.text) or nxt in _MARKS:
+        rest = text[1:]
+        # A word with no capital after its first letter is never CamelCase.
+        if nxt in _MARKS or (rest != rest.lower() and _camel(text)):
             out.add(t.lower)
     return out
 
