@@ -8,6 +8,7 @@ started the way a user starts claimcheck; the child replaces `Checker.check` for
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import multiprocessing
 import os
@@ -183,9 +184,10 @@ def test_recycled_workers_check_every_file_as_one_process_does(tmp_path, monkeyp
         started.append(1)
         return real(self)
 
-    monkeypatch.setattr(workers, "RECYCLE_AFTER", 2)
+    grows = itertools.count(0, 1 << 40)  # every file checked makes a worker 1 TB bigger
+    monkeypatch.setattr(workers, "_resident", lambda: next(grows))
     monkeypatch.setattr(workers._Pool, "_start", start)
     recycled = _verdicts(pipeline.run(dataclasses.replace(options, jobs=2)))
     assert recycled == alone
     assert all(error is None and verdicts for _, error, verdicts in recycled)
-    assert len(started) >= FILES // 2  # a fresh fork after every second file
+    assert len(started) >= FILES  # a fresh fork after every file
