@@ -10,15 +10,21 @@ the output a report writer rendered for it. `Results` keeps them in the on-disk 
   command line's context, the review date (`as_of`, today unless given) and the cwd;
 - the draft: its path as shown, its absolute path, and the sha256 of its bytes.
 
-So a re-run of unchanged drafts only reads and hashes them. A rendered fragment is kept
-under that key plus the writer and its options, so a re-run does not even render. A result
-is only stored when the draft the checker read has the bytes the key was made from, and
-input errors are never stored (they cost little and may depend on more than the bytes).
+So a re-run of unchanged drafts only reads and hashes them. One cache entry (one file) per
+draft holds its result and the output each report writer rendered for it (keyed by the
+writer and its options; the last FRAGMENTS writers), so a re-run does not even render, and
+the result is only unpickled for a writer that has not rendered it yet. (Two files per
+draft, result and rendering, cost 1,000 more file creations on a first run of 1,000 drafts.)
+A result is only stored when the draft the checker read has the bytes the key was made
+from, and input errors are never stored (they cost little and may depend on more than the
+bytes).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +38,10 @@ if TYPE_CHECKING:
     from claimcheck.report.stream import StreamWriter
 
 Key = tuple[str, str, str | None]  # result key, the draft's sha256, fragment key
+# A cache entry: the pickled (DocumentResult, notices), and fragment key -> pickled Outcome.
+Entry = tuple[bytes, dict[str, bytes]]
+# Renderings kept per draft (text, JSON, SARIF...: the formats a project alternates between).
+FRAGMENTS = 4
 
 
 @pickled_by_fields
@@ -88,11 +98,15 @@ class Results:
         if key is None or self.store is None:
             return None
         result_key, _, fragment_key = key
-        if fragment_key is not None:
-            found = self.store.get("fragment", fragment_key)
+        entry = _entry(self.store.get("result", result_key))
+        if entry is None:
+            return None
+        record, fragments = entry
+        if fragment_key is not None and fragment_key in fragments:
+            found = _loads(fragments[fragment_key])
             if isinstance(found, Outcome):
                 return found
-        found = self.store.get("result", result_key)
+        found = _loads(record)
         if not (isinstance(found, tuple) and len(found) == 2):
             return None
         result, notices = found
@@ -100,7 +114,7 @@ class Results:
             return None
         outcome = outcome_of(result, notices, self.writer, head)
         if fragment_key is not None:
-            self.store.put("fragment", fragment_key, outcome)
+            self._put(result_key, record, fragments, fragment_key, outcome)
         return outcome
 
     def save(
@@ -112,9 +126,52 @@ class Results:
         result_key, sha, fragment_key = key
         if result.error is not None or result.sha256 != sha:
             return  # an input error, or the file changed while it was being checked
-        self.store.put("result", result_key, (result, tuple(notices)))
-        if fragment_key is not None and outcome.fragment is not None:
-            self.store.put("fragment", fragment_key, outcome)
+        try:
+            record = pickle.dumps((result, tuple(notices)), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a value that does not pickle is simply not cached
+            return
+        rendered = fragment_key if outcome.fragment is not None else None
+        self._put(result_key, record, {}, rendered, outcome)
+
+    def _put(
+        self,
+        result_key: str,
+        record: bytes,
+        fragments: dict[str, bytes],
+        fragment_key: str | None,
+        outcome: Outcome,
+    ) -> None:
+        """Store the entry, with this outcome's rendering added (the oldest beyond FRAGMENTS
+        dropped)."""
+        assert self.store is not None
+        fragments = dict(fragments)
+        if fragment_key is not None:
+            with contextlib.suppress(Exception):  # the result is still worth keeping
+                fragments[fragment_key] = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            while len(fragments) > FRAGMENTS:
+                del fragments[next(iter(fragments))]
+        self.store.put("result", result_key, (record, fragments))
+
+
+def _entry(value: Any) -> Entry | None:
+    """A cache entry as `Results` writes it, or None (written by other code, or damaged)."""
+    if not (isinstance(value, tuple) and len(value) == 2):
+        return None
+    record, fragments = value
+    if not isinstance(record, bytes) or not isinstance(fragments, dict):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, bytes) for k, v in fragments.items()):
+        return None
+    return record, fragments
+
+
+def _loads(data: bytes) -> Any:
+    """What a pickled part of an entry holds; None when this code cannot read it (the entry
+    as a whole passed the store's checksum, so this is code that changed, never a crash)."""
+    try:
+        return pickle.loads(data)
+    except Exception:
+        return None
 
 
 def run_stamp(session: Session, options: Options) -> str | None:
