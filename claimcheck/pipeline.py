@@ -420,6 +420,9 @@ class Checker:
         # (text, block kind, context, rule settings) -> the claim's verdict
         self._readings: dict[tuple, Any] = {}
         self._verdicts: dict[tuple, ClaimResult] = {}
+        # Readings made since the last `lessons()`, once this checker is one of several
+        # workers that share them (None: recording nothing).
+        self._taught: list[tuple[tuple, Any]] | None = None
         if session.index_key is not None:  # built now: keep it for the next run
             save_index(session.store, session.index_key, session.registry)
             session.index_key = None
@@ -493,6 +496,8 @@ class Checker:
                     if decision.claim:
                         claim = read if model is None else model.rescore(read)
                 _bounded_put(readings, key, claim)
+                if self._taught is not None:
+                    self._taught.append((key, claim))
             if claim is None:
                 continue
             vkey = (text, kind, ctx, rules)
@@ -523,6 +528,30 @@ class Checker:
         # Locations point at the text as read, not as normalised for analysis.
         skipped = [f"{display}: {note}" for note in doc.skipped]
         return source_locations(result, doc.blocks), [*skipped, *notices]
+
+    def lessons(self) -> bytes | None:
+        """The sentences this checker read since the last call, pickled for the memos of
+        the other workers of the run (None when it read nothing new)."""
+        import pickle
+
+        taught, self._taught = self._taught, []
+        if not taught:
+            return None
+        return pickle.dumps(taught, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def learn(self, lessons: list[bytes]) -> None:
+        """Take the sentences other workers read into this checker's memo (reading a
+        sentence depends on its text, block kind and the product names only, which the key
+        holds), and from now on record the ones it reads itself for them."""
+        import pickle
+
+        if self._taught is None:
+            self._taught = []
+        readings = self._readings
+        for lesson in lessons:
+            for key, claim in pickle.loads(lesson):
+                if key not in readings:
+                    _bounded_put(readings, key, claim)
 
     def explain(self, doc: Document, path: Path, where: int | None = None) -> list[Explanation]:
         """How each sentence of a document (at a location: line, paragraph, page or slide,
@@ -838,7 +867,8 @@ def _check_all(
     thresholds = gc.get_threshold()
     gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
     try:
-        yield from workers.run(_work, state, todo, jobs, died)
+        sharing = workers.Sharing(_teach, _learn)
+        yield from workers.run(_work, state, todo, jobs, died, sharing)
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
@@ -871,6 +901,16 @@ def _work(state: _Work, item: tuple[int, Path, str, Any]) -> tuple[int, Outcome]
     outcome = outcome_of(result, notices, state.writer, state.head)
     state.cache.save(key, result, notices, outcome)
     return index, outcome
+
+
+def _teach(state: _Work) -> bytes | None:
+    """A worker's lesson for the others: the sentences it read for its last file."""
+    return state.checker.lessons()
+
+
+def _learn(state: _Work, lessons: list[bytes]) -> None:
+    """A worker takes in the sentences the others read."""
+    state.checker.learn(lessons)
 
 
 def count_failures(report: Report, fail_on: str) -> int:

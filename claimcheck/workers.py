@@ -19,6 +19,12 @@ files instead cost 2 s of CPU more on 1,000 drafts, 7%: each fresh worker read a
 again the sentences its predecessor remembered, for a peak PSS 25 MB lower.) Spawned
 workers are never replaced (a start costs seconds).
 
+Workers can share what they learn (`Sharing`): after each item a worker may hand the parent
+a lesson (bytes), which the parent passes on to every other worker with its next item. The
+pipeline uses it for its sentence memos: with two workers, a sentence the other worker has
+already read is not read again (on 1,000 drafts that repeat boilerplate, 7,600 fewer
+sentences read, 23% of them).
+
 Workers ignore SIGINT (Ctrl-C reaches the whole process group): the parent alone handles the
 interrupt, stops its workers and reports it in one line; no worker prints a traceback.
 """
@@ -32,6 +38,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any, TypeVar
 
@@ -64,18 +71,30 @@ def died(exitcode: int | None) -> str:
     return f"the worker process checking it exited unexpectedly (exit code {exitcode})"
 
 
+@dataclass(frozen=True)
+class Sharing:
+    """How workers pass on what they learn (module-level functions, so spawned workers get
+    them too): `teach(state)`, after an item, returns a lesson for the other workers (bytes)
+    or None; `learn(state, lessons)`, before every item, applies the lessons the others
+    taught since (an empty list before the first)."""
+
+    teach: Callable[[Any], bytes | None]
+    learn: Callable[[Any, list[bytes]], None]
+
+
 def run(
     work: Callable[[Any, T], R],
     state: Any,
     items: Iterable[T],
     jobs: int,
     on_death: Callable[[T, str], R],
+    sharing: Sharing | None = None,
 ) -> Iterator[R]:
     """`work(state, item)` for every item, in `jobs` worker processes; results as they finish.
 
     Results come in completion order, not item order. An item whose worker died yields
     `on_death(item, reason)`. With jobs <= 1, or when no worker can be started, the items are
-    worked on in this process.
+    worked on in this process (and `sharing` is not used: there is no one to teach).
     """
     todo = deque(items)
     if jobs <= 1 or len(todo) <= 1:
@@ -83,7 +102,7 @@ def run(
             yield work(state, item)
         return
     try:
-        pool = _Pool(work, state, min(jobs, len(todo)))
+        pool = _Pool(work, state, min(jobs, len(todo)), sharing)
     except OSError:  # no processes here (a sandbox, a process limit): do the work ourselves
         for item in todo:
             yield work(state, item)
@@ -95,23 +114,33 @@ def run(
 
 
 class _Worker:
-    def __init__(self, ctx: Any, work: Callable[..., Any], state: Any, fork: bool) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        work: Callable[..., Any],
+        state: Any,
+        fork: bool,
+        sharing: Sharing | None,
+    ) -> None:
         self.conn, child = ctx.Pipe()
-        args = (child, work, None if fork else state)
+        args = (child, work, None if fork else state, sharing)
         self.process = ctx.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         child.close()
         self.item: Any = None
         self.busy = False
+        self.lessons: list[bytes] = []  # taught by the others since this worker's last item
 
 
 class _Pool:
-    def __init__(self, work: Callable[..., Any], state: Any, jobs: int) -> None:
+    def __init__(
+        self, work: Callable[..., Any], state: Any, jobs: int, sharing: Sharing | None
+    ) -> None:
         global _INHERITED
         method = start_method()
         self.fork = method == "fork"
         self.ctx = multiprocessing.get_context(method)
-        self.work, self.state = work, state
+        self.work, self.state, self.sharing = work, state, sharing
         if self.fork:
             _INHERITED = state
         self.workers: list[_Worker] = []
@@ -123,7 +152,7 @@ class _Pool:
             raise
 
     def _start(self) -> _Worker:
-        return _Worker(self.ctx, self.work, self.state, self.fork)
+        return _Worker(self.ctx, self.work, self.state, self.fork, self.sharing)
 
     def run(self, todo: deque[Any], on_death: Callable[[Any, str], Any]) -> Iterator[Any]:
         for w in self.workers:
@@ -134,11 +163,15 @@ class _Pool:
             for w in busy:
                 if w.conn in ready:
                     try:
-                        result, grown = w.conn.recv()
+                        result, grown, lesson = w.conn.recv()
                     except (EOFError, OSError):
                         result = None  # it died mid-send: the sentinel tells why
                     else:
                         w.busy = False
+                        if lesson:
+                            for other in self.workers:
+                                if other is not w:
+                                    other.lessons.append(lesson)
                         yield result
                         if self.fork and grown and todo:
                             w = self._recycle(w)
@@ -170,7 +203,8 @@ class _Pool:
         if todo:
             w.item = todo.popleft()
             w.busy = True
-            w.conn.send(w.item)
+            w.conn.send((w.item, w.lessons))
+            w.lessons = []
 
     def close(self) -> None:
         """Stop every worker (they ignore SIGINT, so a terminate is the way) and reap them."""
@@ -189,9 +223,10 @@ class _Pool:
         _INHERITED = None
 
 
-def _serve(conn: Any, work: Callable[[Any, Any], Any], state: Any) -> None:
-    """A worker's loop: receive an item, send back `work(state, item)` and whether this
-    worker's memory has grown past RECYCLE_GROWTH, until told to stop."""
+def _serve(conn: Any, work: Callable[[Any, Any], Any], state: Any, sharing: Sharing | None) -> None:
+    """A worker's loop: receive an item (with the others' lessons), send back `work(state,
+    item)`, whether this worker's memory has grown past RECYCLE_GROWTH and its own lesson,
+    until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if state is None:
         state = _INHERITED
@@ -203,9 +238,14 @@ def _serve(conn: Any, work: Callable[[Any, Any], Any], state: Any) -> None:
             return
         if item is None:
             return
+        item, lessons = item
+        if sharing is not None:
+            sharing.learn(state, lessons)
         result = work(state, item)
+        lesson = sharing.teach(state) if sharing is not None else None
         now = _resident()
-        conn.send((result, start is not None and now is not None and now - start > RECYCLE_GROWTH))
+        grown = start is not None and now is not None and now - start > RECYCLE_GROWTH
+        conn.send((result, grown, lesson))
 
 
 def _resident() -> int | None:

@@ -191,3 +191,48 @@ def test_recycled_workers_check_every_file_as_one_process_does(tmp_path, monkeyp
     assert recycled == alone
     assert all(error is None and verdicts for _, error, verdicts in recycled)
     assert len(started) >= FILES  # a fresh fork after every file
+
+
+@pytest.mark.skipif(
+    workers.start_method() != "fork", reason="the test's hooks are inherited by forked workers"
+)
+def test_a_sentence_one_worker_read_is_not_read_again_by_the_other(tmp_path, monkeypatch):
+    docs = drafts(tmp_path)
+    shared = "ArcGuide reduced operative time by 12% compared with conventional instrumentation."
+    for name in ("d0.md", "d3.md"):
+        with open(docs / name, "a", encoding="utf-8") as fh:
+            fh.write(f"\n{shared}\n")
+    log = tmp_path / "read.log"
+    real_read, real_check = pipeline.read_sentence, pipeline.Checker.check
+
+    def read_sentence(sentence, names, registry):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {sentence.text}\n")
+        return real_read(sentence, names, registry)
+
+    def wait_for(name):
+        deadline = time.monotonic() + 30
+        while not (tmp_path / name).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def check(self, path, display):
+        # One worker reads d0 and is then held in d2 until the other, held in d1 until
+        # then, has taken d3: so d3, which repeats a sentence of d0, goes to the other.
+        (tmp_path / f"started-{path.stem}").touch()
+        if path.stem == "d1":
+            wait_for("started-d2")
+        if path.stem == "d2":
+            wait_for("started-d3")
+        return real_check(self, path, display)
+
+    monkeypatch.setattr(pipeline, "read_sentence", read_sentence)
+    monkeypatch.setattr(pipeline.Checker, "check", check)
+    options = pipeline.Options(paths=(str(docs),), cwd=tmp_path, jobs=2, cache=False)
+    report = pipeline.run(options)
+    reads = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert len({pid for pid, _ in reads}) == 2  # both workers read sentences
+    assert [text for _, text in reads].count(shared) == 1
+    verdicts = {
+        d.path: [c.verdict for c in d.claims if c.sentence.text == shared] for d in report.documents
+    }
+    assert verdicts["drafts/d0.md"] == verdicts["drafts/d3.md"] == ["supported"]
