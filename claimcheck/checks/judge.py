@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.checks import CHECKS, DOCUMENT_CHECKS
-from claimcheck.checks.base import CheckContext
+from claimcheck.checks.base import CheckContext, registry_memo
 from claimcheck.errors import UsageError
 from claimcheck.model import (
     VERDICTS,
@@ -132,7 +132,11 @@ def judge_document(
 
 
 def _has_footnotes(registry: Registry) -> bool:
-    return any(c.footnotes for c in registry.claims)
+    memo = registry_memo(registry)
+    found = memo.get("has_footnotes")
+    if found is None:
+        found = memo["has_footnotes"] = any(c.footnotes for c in registry.claims)
+    return found
 
 
 _LAST: list[Any] = [None, ()]  # the settings last asked about and their enabled checks

@@ -418,9 +418,28 @@ def _weak(kind: str, rule: str, lex: Lexicon) -> bool:
     return kind == "population" or (kind == "correlational" and rule == "prevalence")
 
 
+# (sentence text, cue kind) -> whether a token-less sentence states it: fair balance asks
+# about every sentence of every draft, and boilerplate repeats across drafts.
+_STATES: dict[tuple[str, str], bool] = {}
+_STATES_SIZE = 65536
+
+
 def states(sentence: Sentence, kind: str) -> bool:
     """True when the sentence has a live cue of this kind (`analyse(sentence).of(kind)`),
-    without analysing a sentence that has no phrase of that kind at all."""
+    without analysing a sentence that has no phrase of that kind at all (cached by text for
+    sentences without tokens of their own, as for _SEEN)."""
+    if sentence.tokens:
+        return _states(sentence, kind)
+    key = (sentence.text, kind)
+    found = _STATES.get(key)
+    if found is None:
+        if len(_STATES) >= _STATES_SIZE:
+            _STATES.clear()
+        found = _STATES[key] = _states(sentence, kind)
+    return found
+
+
+def _states(sentence: Sentence, kind: str) -> bool:
     if not lexicon().any_of(tokens_of(sentence), frozenset({kind})):
         return False
     return bool(analyse(sentence).of(kind))
