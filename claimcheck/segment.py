@@ -14,7 +14,8 @@ Tokens are built lazily and never stored on segmented Sentences: `segment()` ret
 returns them from a per-process cache keyed by sentence text. `segment()` fills that cache from
 the block's own tokenization (one `doc.to_array` read per block, sliced per sentence), so a
 sentence is tokenized once; a sentence the cache no longer holds, or whose boundary does not
-fall on whitespace, is tokenized again from its text. Both give the same tokens: spaCy tokenizes
+fall on whitespace, is tokenized again from its text. A block seen before (drafts repeat
+boilerplate) is not tokenized again: its sentences are kept by block text. Both give the same tokens: spaCy tokenizes
 each whitespace-separated chunk on its own, and a sentence that starts and ends at whitespace is
 made of whole chunks. `sentence_of(text)` returns a Sentence with its tokens filled in.
 
@@ -298,25 +299,11 @@ def segment(doc: Document) -> list[Sentence]:
     _PENDING.clear()  # the last draft's
     for index, block in enumerate(doc.blocks):
         btext = block.text
-        rows = tokenizer(btext).to_array(_TOKEN_ATTRS).tolist()
-        starts: list[int] | None = None
-        last = len(btext)
-        for start, end in _spans(_sentence_starts(rows, btext, punct_chars), btext):
+        spans = _BLOCKS.get(btext)
+        if spans is None:
+            spans, room = _split(btext, tokenizer, punct_chars, room)
+        for start, end, text in spans:
             line = None if block.line is None else block.line + btext.count("\n", 0, start)
-            text = btext[start:end].replace("\n", " ")
-            if (
-                room > 0
-                and text not in cache
-                and (start == 0 or btext[start - 1].isspace())
-                and (end == last or btext[end].isspace())
-            ):
-                # Whole whitespace-separated chunks: the block's tokens are the sentence's.
-                if starts is None:
-                    starts = [r[0] for r in rows]
-                # Built when first asked for (a sentence judged earlier in the run never is).
-                lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-                _PENDING[text] = (rows, lo, hi, btext, start)
-                room -= 1
             out.append(
                 Sentence(
                     text=text,
@@ -333,6 +320,46 @@ def segment(doc: Document) -> list[Sentence]:
                 )
             )
     return out
+
+
+# Block text -> its sentences as (start, end, text): drafts repeat blocks (boilerplate,
+# disclaimers), which are then neither tokenized nor split again. A sentence of a repeated
+# block whose tokens are asked for again is tokenized from its own text (the same tokens).
+_BLOCKS: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_BLOCKS_SIZE = 32768
+
+
+def _split(
+    btext: str, tokenizer: Any, punct_chars: Any, room: int
+) -> tuple[tuple[tuple[int, int, str], ...], int]:
+    """A block's sentences (kept in _BLOCKS), with the tokens of those that are whole
+    whitespace-separated chunks left pending in _PENDING while `room` lasts; and the room left."""
+    rows = tokenizer(btext).to_array(_TOKEN_ATTRS).tolist()
+    starts: list[int] | None = None
+    last = len(btext)
+    cache = _TOKENS
+    spans = []
+    for start, end in _spans(_sentence_starts(rows, btext, punct_chars), btext):
+        text = btext[start:end].replace("\n", " ")
+        if (
+            room > 0
+            and text not in cache
+            and (start == 0 or btext[start - 1].isspace())
+            and (end == last or btext[end].isspace())
+        ):
+            # Whole whitespace-separated chunks: the block's tokens are the sentence's.
+            if starts is None:
+                starts = [r[0] for r in rows]
+            # Built when first asked for (a sentence judged earlier in the run never is).
+            lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+            _PENDING[text] = (rows, lo, hi, btext, start)
+            room -= 1
+        spans.append((start, end, text))
+    found = tuple(spans)
+    if len(_BLOCKS) >= _BLOCKS_SIZE:
+        _BLOCKS.clear()
+    _BLOCKS[btext] = found
+    return found, room
 
 
 # Sentence text -> tokens. Cleared when full: a miss only means tokenizing the text again.

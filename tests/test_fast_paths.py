@@ -62,6 +62,7 @@ def test_sentence_starts_are_the_sentencizers(text: str) -> None:
 
 def test_sliced_tokens_equal_retokenized_sentences() -> None:
     seg._TOKENS.clear()
+    seg._BLOCKS.clear()
     sentences = seg.segment(_doc(*TRICKY))
     assert len(sentences) > 15
     # Most sentences start and end at whitespace: their tokens are sliced from the block's
@@ -71,6 +72,17 @@ def test_sliced_tokens_equal_retokenized_sentences() -> None:
     for s in sentences:
         assert seg.tokens_of(s) == _slow_tokens(s.text), s.text
     assert not primed & set(seg._PENDING)  # every one was built from its slice
+
+
+def test_a_repeated_block_is_split_once_into_the_same_sentences() -> None:
+    seg._BLOCKS.clear()
+    first = seg.segment(_doc(*TRICKY))
+    seg._TOKENS.clear()
+    again = seg.segment(_doc(*TRICKY))
+    assert again == first
+    assert not seg._PENDING  # not tokenized again: tokens come from each sentence's text
+    for s in again:
+        assert seg.tokens_of(s) == _slow_tokens(s.text), s.text
 
 
 def test_cached_detection_keeps_its_own_sentence() -> None:
