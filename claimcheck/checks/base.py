@@ -101,9 +101,13 @@ def wording_lemmas(text: str) -> tuple[str, ...]:
 
 
 def contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
-    """True when `sub` occurs as a contiguous run of `seq`."""
+    """True when `sub` occurs as a contiguous run of `seq` (runs are compared only where its
+    first word stands: most wordings lack it)."""
     n = len(sub)
-    return bool(n) and any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+    if not n or sub[0] not in seq:
+        return False
+    first = sub[0]
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1) if seq[i] == first)
 
 
 def in_approved(approved: ApprovedClaim, lemmas: tuple[str, ...]) -> bool:

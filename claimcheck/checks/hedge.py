@@ -119,7 +119,7 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     """Yield a hit when the copy is less hedged than the approved wording that binds it."""
     if match is None:
         return
-    levels = {w: _approved_level(ctx, w) for w in match.claim.wordings}
+    levels = _approved_levels(ctx, match.claim.wordings)
     if levels.get(match.wording):
         bound = match.wording
     elif not _study_framed(claim):
@@ -147,17 +147,22 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     )
 
 
-# (wording, strength model) -> the approved wording's hedge level, the same for every copy
-# (the model is held with it, so its id is never reused for another model)
-_LEVELS: dict[tuple[str, int], tuple[int, object]] = {}
+# (wordings of an approved claim, strength model) -> each wording's hedge level, the same for
+# every copy (the model is held with it, so its id is never reused for another model)
+_LEVELS: dict[tuple[tuple[str, ...], int], tuple[dict[str, int], object]] = {}
+_LEVELS_SIZE = 8192
 
 
-def _approved_level(ctx: CheckContext, wording: str) -> int:
+def _approved_levels(ctx: CheckContext, wordings: tuple[str, ...]) -> dict[str, int]:
+    """The hedge level of each approved wording (callers must not modify the dict)."""
     model = ctx.settings.strength_model
-    key = (wording, id(model))
+    key = (wordings, id(model))
     found = _LEVELS.get(key)
     if found is None:
-        found = _LEVELS[key] = (hedge_level(ctx.approved(wording)), model)
+        if len(_LEVELS) >= _LEVELS_SIZE:
+            _LEVELS.clear()
+        levels = {w: hedge_level(ctx.approved(w)) for w in wordings}
+        found = _LEVELS[key] = (levels, model)
     return found[0]
 
 

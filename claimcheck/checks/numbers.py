@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from claimcheck.checks.base import CheckContext, suggestion
+from claimcheck.checks.base import CheckContext, registry_memo, suggestion
 from claimcheck.model import ApprovedClaim, Claim, Hit, Match, Registry
 from claimcheck.registry.frame import time_points
 from claimcheck.registry.normalize import Number, numbers
@@ -60,17 +60,35 @@ def approved_numbers(approved: ApprovedClaim, registry: Registry) -> list[Number
     return [n for t in texts if t for n in _numbers_of(t)]
 
 
+def _approved(
+    approved: ApprovedClaim, registry: Registry
+) -> tuple[list[Number], list[Number], bool]:
+    """What the copy's figures are compared with: every figure approved (`approved_numbers`),
+    the wordings' own, and whether the wordings state time points; kept per approved claim
+    of the registry, since every copy matched to it asks the same."""
+    memo = registry_memo(registry)
+    key = ("numbers", id(approved))
+    found = memo.get(key)
+    if found is None or found[0] is not approved:
+        found = memo[key] = (
+            approved,
+            approved_numbers(approved, registry),
+            # A measured result (a percentage, mL, points, minutes...) must be the claim's
+            # own: the evidence also holds the figures of other endpoints, subgroups and
+            # time points, which the claim does not approve ("205 mL in patients with a low
+            # baseline FEV1").
+            [n for w in approved.wordings for n in _numbers_of(w)],
+            # A time point of a claim that states time points is CC211's to judge.
+            any(time_points(w) for w in approved.wordings),
+        )
+    return found[1], found[2], found[3]
+
+
 def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]:
     """Yield a hit for each figure of the copy that nothing approved states."""
     if match is None:
         return
-    known = approved_numbers(match.claim, ctx.registry)
-    # A measured result (a percentage, mL, points, minutes...) must be the claim's own: the
-    # evidence also holds the figures of other endpoints, subgroups and time points, which
-    # the claim does not approve ("205 mL in patients with a low baseline FEV1").
-    worded = [n for w in match.claim.wordings for n in _numbers_of(w)]
-    # A time point of a claim that states time points is CC211's to judge.
-    timed = any(time_points(w) for w in match.claim.wordings)
+    known, worded, timed = _approved(match.claim, ctx.registry)
     points = [_span(claim.sentence.text, words) for words, _ in time_points(claim.sentence.text)]
     for n in numbers(claim.sentence):
         if n.role in ("p", "year"):

@@ -65,11 +65,14 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
             suggestion=suggestion(match),
         )
         return
+    groups = claim.of("group")
+    if not groups:
+        return
     names = {w for n in ctx.product_names for w in n}
     approved = {
         c.rule for w in match.claim.wordings for c in ctx.approved(w).cues if c.kind == "group"
     }
-    for cue in claim.of("group"):
+    for cue in groups:
         words = lemmas_in(claim, cue.start, cue.end) or (cue.text.lower(),)
         if (set(words) | {cue.text.lower()}) & names or cue.rule in approved:
             continue  # "Lumara Kids" names a product; the claim speaks of the group
