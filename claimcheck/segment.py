@@ -214,17 +214,19 @@ def _sentence_starts(rows: list[list[int]], text: str, punct_chars: Any) -> list
     The same rule as `Sentencizer.predict`: after a token that is one of its punctuation
     characters, the next token that is neither punctuation nor such a character starts a
     sentence. Run on the array instead of the component, which builds a Token per word.
+    Each of those characters is punctuation (IS_PUNCT) on its own, so only punctuation
+    tokens are looked up among them.
     """
     if not rows:
         return []
     starts = [rows[0][0]]
     seen_period = False
     for idx, length, _, _, punct, _, _, _ in rows:
-        in_chars = text[idx : idx + length] in punct_chars
-        if seen_period and not punct and not in_chars:
-            starts.append(idx)
-            seen_period = False
-        elif in_chars:
+        if not punct:
+            if seen_period:
+                starts.append(idx)
+                seen_period = False
+        elif text[idx : idx + length] in punct_chars:
             seen_period = True
     return starts
 
@@ -257,7 +259,8 @@ def _build_tokens(rows: list[list[int]], text: str, offset: int) -> tuple[Token,
     """Tokens from `_TOKEN_ATTRS` rows of `text`, with offsets moved back by `offset`."""
     lexemes = _LEXEMES
     new = tuple.__new__
-    out = []
+    out: list[Token] = []
+    append = out.append
     for idx, length, lower, space, punct, quote, bracket, num in rows:
         if space:
             continue
@@ -266,8 +269,9 @@ def _build_tokens(rows: list[list[int]], text: str, offset: int) -> tuple[Token,
             low = nlp().vocab.strings[lower]
             lex = lexemes[lower] = (low, lemmas().get(lower) or _unknown_lemma(low))
         start = idx - offset
-        # (text, lower, lemma, start, end, is_punct, like_num), without Token's __new__.
-        out.append(
+        # (text, lower, lemma, start, end, is_punct, like_num), without Token's __new__; the
+        # flags are 0 or 1.
+        append(
             new(
                 Token,
                 (
@@ -276,8 +280,8 @@ def _build_tokens(rows: list[list[int]], text: str, offset: int) -> tuple[Token,
                     lex[1],
                     start,
                     start + length,
-                    bool(punct or quote or bracket),
-                    bool(num),
+                    (punct or quote or bracket) == 1,
+                    num == 1,
                 ),
             )
         )

@@ -57,6 +57,8 @@ def test_sentence_starts_are_the_sentencizers(text: str) -> None:
     expected = [t.idx for t in doc if t.is_sent_start]
     rows = seg.nlp().tokenizer(text).to_array(seg._TOKEN_ATTRS).tolist()
     punct = seg.nlp().get_pipe("sentencizer").punct_chars
+    # _sentence_starts looks a token up among them only when it is punctuation.
+    assert all(seg.nlp().vocab[ch].is_punct for ch in punct)
     assert seg._sentence_starts(rows, text, punct) == expected
 
 

@@ -329,7 +329,7 @@ def _terms(sentence: Sentence, stopwords: bool) -> list[Term]:
     while i < count:
         tok = words[i]
         text = tok.text
-        span = _inside(spans, tok.start)
+        span = _inside(spans, tok.start) if spans else None
         if span is not None:  # "nine in ten", "twenty-five percent": one number term
             if not out or out[-1].start != span.start:
                 out.append(Term(f"#{span.value:g}", "number", span.start, span.end))
