@@ -120,6 +120,8 @@ def check(claim: Claim, match: Match | None, ctx: CheckContext) -> Iterator[Hit]
     if match is None:
         return
     levels = _approved_levels(ctx, match.claim.wordings)
+    if not any(levels.values()):
+        return  # no approved wording is hedged: nothing binds the copy to a hedge
     if levels.get(match.wording):
         bound = match.wording
     elif not _study_framed(claim):

@@ -456,17 +456,19 @@ def _findings(text: str) -> frozenset[str]:
     from claimcheck.segment import sentence_of
 
     sentence = sentence_of(text)
+    values = [n for n in numbers(sentence) if n.role == "value"]
+    if not values:
+        return frozenset()  # most copy states no figure
     spans = []
     for words, _ in time_points(text):
         at = text.find(words)
         if at >= 0:
             spans.append((at, at + len(words)))
+    results = _result_figures(sentence)
     return frozenset(
         figure_key(n)
-        for n in numbers(sentence)
-        if n.role == "value"
-        and not any(a <= n.start < b for a, b in spans)
-        and figure_key(n) in _result_figures(sentence)
+        for n in values
+        if not any(a <= n.start < b for a, b in spans) and figure_key(n) in results
     )
 
 
