@@ -173,14 +173,14 @@ def _unknown_lemma(low: str) -> str:
     return low
 
 
-_TAIL = re.compile(r"\S+$")
 _LOWER_WORD = re.compile(r"[a-z]+(?=[\s,;:]|$)")
 _SHORT_WORD = re.compile(r"\(?[A-Za-z]{1,6}\.$")
 
 
 def _joins(prev: str, nxt: str) -> bool:
     """True when a split between `prev` and `nxt` fell after an abbreviation, not a sentence."""
-    tail = _TAIL.search(prev).group().lstrip("([")
+    # The last word of `prev`, which is stripped (str.split's whitespace is the regex \s).
+    tail = prev.rsplit(None, 1)[-1].lstrip("([")
     if tail in _NUMBERED:
         return nxt[:1].isdigit()
     if tail in _ABBREVIATIONS:

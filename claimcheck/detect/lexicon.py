@@ -199,10 +199,17 @@ class Lexicon:
         if not (found.one[0].isdisjoint(lems) and found.one[1].isdisjoint(lows)):
             return True
         root = found.root
+        # Word pairs are built only when a pair's first word is among the words.
         if (
             found.always
-            or not found.pairs[0].isdisjoint(zip(lems, lems[1:], strict=False))
-            or not found.pairs[1].isdisjoint(zip(lows, lows[1:], strict=False))
+            or (
+                not found.leads[0].isdisjoint(lems)
+                and not found.pairs[0].isdisjoint(zip(lems, lems[1:], strict=False))
+            )
+            or (
+                not found.leads[1].isdisjoint(lows)
+                and not found.pairs[1].isdisjoint(zip(lows, lows[1:], strict=False))
+            )
             or not found.second[0].isdisjoint(lems[1:])
             or not found.second[1].isdisjoint(lows[1:])
         ):
@@ -219,7 +226,8 @@ class Lexicon:
 class _Screen:
     """The phrases of entries of some kinds, for `Lexicon.any_of`: one-word phrases, the
     first two words of longer ones (by lemma, by lower-case form; the first word alone when
-    the second is `*`), the second words of those that open with `*`, and their trie."""
+    the second is `*`) and those first words, the second words of those that open with `*`,
+    and their trie."""
 
     def __init__(self, lex: Lexicon, kinds: frozenset[str]) -> None:
         one: tuple[set[str], set[str]] = (set(), set())
@@ -249,6 +257,7 @@ class _Screen:
                     self.always = True
         self.one = (frozenset(one[0]), frozenset(one[1]))
         self.pairs = (frozenset(pairs[0]), frozenset(pairs[1]))
+        self.leads = (frozenset(w for w, _ in pairs[0]), frozenset(w for w, _ in pairs[1]))
         self.second = (frozenset(second[0]), frozenset(second[1]))
         self.first = (frozenset(first[0]), frozenset(first[1]))
         self.root = _trie(lex, kinds)
