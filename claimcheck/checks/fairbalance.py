@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from claimcheck.checks.document import HEADING_KINDS, DocumentContext, where_list
 from claimcheck.detect import CLAIM_KINDS
-from claimcheck.model import STRENGTH_NONE, Hit
+from claimcheck.model import STRENGTH_NONE, Hit, Sentence
 
 CODE = "CC404"
 NAME = "fair-balance"
@@ -47,15 +47,9 @@ BENEFIT_KINDS = CLAIM_KINDS - {"standing", "attribute"}
 
 def check(ctx: DocumentContext) -> Iterator[Hit]:
     """Yield one warning when benefit claims stand in a document with no safety information."""
-    from claimcheck.detect import analyse, states
+    from claimcheck.detect import states
 
-    benefits = []
-    for result in ctx.claims:
-        claim = analyse(result.sentence)
-        if claim.strength > STRENGTH_NONE or any(
-            c.kind in BENEFIT_KINDS and not c.negated for c in claim.cues
-        ):
-            benefits.append(result.sentence)
+    benefits = [result.sentence for result in ctx.claims if _states_benefit(result.sentence)]
     if not benefits:
         return
     if any(s.kind not in HEADING_KINDS and states(s, "safety") for s in ctx.sentences):
@@ -75,6 +69,34 @@ def check(ctx: DocumentContext) -> Iterator[Hit]:
             "warnings) where its benefits are claimed"
         ),
         claims=tuple(benefits),
+    )
+
+
+# Sentence text -> whether it states a benefit, for sentences without tokens of their own
+# (as detect caches their analysis): drafts repeat claims.
+_BENEFIT: dict[str, bool] = {}
+_BENEFIT_SIZE = 65536
+
+
+def _states_benefit(sentence: Sentence) -> bool:
+    """True when the detector reads a claim strength or a live benefit cue in the sentence
+    (cached by text for sentences without tokens of their own)."""
+    if sentence.tokens:
+        return _benefit(sentence)
+    found = _BENEFIT.get(sentence.text)
+    if found is None:
+        if len(_BENEFIT) >= _BENEFIT_SIZE:
+            _BENEFIT.clear()
+        found = _BENEFIT[sentence.text] = _benefit(sentence)
+    return found
+
+
+def _benefit(sentence: Sentence) -> bool:
+    from claimcheck.detect import analyse
+
+    claim = analyse(sentence)
+    return claim.strength > STRENGTH_NONE or any(
+        c.kind in BENEFIT_KINDS and not c.negated for c in claim.cues
     )
 
 
