@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from claimcheck import cache, pipeline
 from claimcheck.cli import cli
-from claimcheck.registry import match, products
+from claimcheck.registry import match, memo, products
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-12-01"
@@ -93,7 +93,7 @@ def test_a_rerun_checks_nothing_and_an_edited_draft_alone_again(demo, monkeypatc
 
 
 def test_a_warm_index_neither_reads_the_yaml_nor_builds_the_matcher(demo, monkeypatch):
-    monkeypatch.setattr(products, "_SEEN", {})  # nothing kept from earlier tests
+    monkeypatch.setattr(memo, "_MEMOS", [])  # nothing kept from earlier tests
     first = check("--format", "json", "--no-cache")
     check("--format", "json")  # fills the caches
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from claimcheck.model import Hit, RuleSettings
 from claimcheck.registry.normalize import Term, phrase_terms, terms, tokens
@@ -13,23 +13,6 @@ if TYPE_CHECKING:
     from claimcheck.model import ApprovedClaim, Claim, Context, Cue, Match, Registry
     from claimcheck.registry.match import Matcher
     from claimcheck.strength import StrengthModel
-
-
-# Registry object -> what checks derived from it, for the last few registries (a process
-# checks against one; tests build many). Kept by identity: a Registry is frozen.
-_REGISTRY_MEMOS: list[tuple[Registry, dict[Any, Any]]] = []
-_REGISTRY_MEMOS_KEPT = 4
-
-
-def registry_memo(registry: Registry) -> dict[Any, Any]:
-    """A dict of data derived from this registry object alone, kept while it is one of the
-    last few asked about: checks run once per claim and per document, the registry once."""
-    for known, memo in _REGISTRY_MEMOS:
-        if known is registry:
-            return memo
-    memo: dict[Any, Any] = {}
-    _REGISTRY_MEMOS[:] = [*_REGISTRY_MEMOS[-(_REGISTRY_MEMOS_KEPT - 1) :], (registry, memo)]
-    return memo
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.checks import CHECKS, DOCUMENT_CHECKS
-from claimcheck.checks.base import CheckContext, registry_memo
+from claimcheck.checks.base import CheckContext
 from claimcheck.errors import UsageError
 from claimcheck.model import (
     VERDICTS,
@@ -28,6 +28,7 @@ from claimcheck.model import (
     Sentence,
     StatementCheck,
 )
+from claimcheck.registry.memo import registry_memo
 
 # Every rule that changes a verdict is an error by default (docs/architecture.md). The red-flag
 # pack rules carry their own default (CC257 'new' is a warning: it is often legitimate).

@@ -26,9 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from claimcheck.checks.base import CheckContext, registry_memo, suggestion
+from claimcheck.checks.base import CheckContext, suggestion
 from claimcheck.model import ApprovedClaim, Claim, Hit, Match, Registry
 from claimcheck.registry.frame import time_points
+from claimcheck.registry.memo import registry_memo
 from claimcheck.registry.normalize import Number, numbers
 
 CODE = "CC206"

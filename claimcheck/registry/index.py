@@ -65,11 +65,12 @@ def save_index(store: Store | None, key: str | None, registry: Registry) -> None
 def remember(registry: Registry, matcher: Any, names: frozenset[tuple[str, ...]] | None) -> None:
     """Hand a registry's matcher (and product names) to the modules that keep them per process.
 
-    Both keep what they built per registry object in a private table (`match._remember`,
-    `products._SEEN`); this fills those tables as building would have.
+    Both keep what they built with the registry object (claimcheck.registry.memo); this
+    fills in what building would have.
     """
-    from claimcheck.registry import match, products
+    from claimcheck.registry import match
+    from claimcheck.registry.memo import registry_memo
 
     match._remember(registry, matcher)
     if names is not None:
-        products._SEEN[id(registry)] = (registry, names)
+        registry_memo(registry)["product_names"] = names

@@ -1124,17 +1124,16 @@ def _equal_runs(values: list[float]) -> Iterator[tuple[int, int]]:
             start = i
 
 
-_CACHE: list[tuple[Registry, Matcher]] = []
-
-
 def _remember(registry: Registry, matcher: Matcher) -> None:
-    _CACHE[:] = [(r, m) for r, m in _CACHE if r is not registry][-3:]
-    _CACHE.append((registry, matcher))
+    from claimcheck.registry.memo import registry_memo
+
+    registry_memo(registry)["matcher"] = matcher
 
 
 def matcher_for(registry: Registry) -> Matcher:
-    """The Matcher last built for this registry object, or a new one (kept, last 4)."""
-    for reg, m in _CACHE:
-        if reg is registry:
-            return m
-    return Matcher(registry)
+    """The Matcher last built for this registry object, or a new one (kept with the
+    registry: claimcheck.registry.memo)."""
+    from claimcheck.registry.memo import registry_memo
+
+    found = registry_memo(registry).get("matcher")
+    return found if found is not None else Matcher(registry)

@@ -28,17 +28,15 @@ def product_names(registry: Registry, product: str | None = None) -> frozenset[t
     return _names(registry) | (frozenset(slug_names(product)) if product else frozenset())
 
 
-# id(registry) -> (registry, its names): registries hold dicts, so they are not hashable.
-_SEEN: dict[int, tuple[Registry, frozenset[tuple[str, ...]]]] = {}
-
-
 def _names(registry: Registry) -> frozenset[tuple[str, ...]]:
-    found = _SEEN.get(id(registry))
-    if found is None or found[0] is not registry:
-        if len(_SEEN) >= 8:
-            _SEEN.clear()
-        found = _SEEN[id(registry)] = (registry, _collect(registry))
-    return found[1]
+    """The registry's product names (kept with the registry: claimcheck.registry.memo)."""
+    from claimcheck.registry.memo import registry_memo
+
+    memo = registry_memo(registry)
+    found = memo.get("product_names")
+    if found is None:
+        found = memo["product_names"] = _collect(registry)
+    return found
 
 
 def _collect(registry: Registry) -> frozenset[tuple[str, ...]]:
