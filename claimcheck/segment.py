@@ -14,10 +14,11 @@ Tokens are built lazily and never stored on segmented Sentences: `segment()` ret
 returns them from a per-process cache keyed by sentence text. `segment()` fills that cache from
 the block's own tokenization (one `doc.to_array` read per block, sliced per sentence), so a
 sentence is tokenized once; a sentence the cache no longer holds, or whose boundary does not
-fall on whitespace, is tokenized again from its text. A block seen before (drafts repeat
-boilerplate) is not tokenized again: its sentences are kept by block text. Both give the same tokens: spaCy tokenizes
-each whitespace-separated chunk on its own, and a sentence that starts and ends at whitespace is
-made of whole chunks. `sentence_of(text)` returns a Sentence with its tokens filled in.
+fall on whitespace, is tokenized again from its text. Both give the same tokens: spaCy
+tokenizes each whitespace-separated chunk on its own, and a sentence that starts and ends at
+whitespace is made of whole chunks. A block seen before (drafts repeat boilerplate) is not
+tokenized or split again: its sentences are kept by block text. `sentence_of(text)` returns a
+Sentence with its tokens filled in.
 
 Sentence starts are found by the sentencizer's own rule (and punctuation set) run over that
 array, never via `doc.sents`/`doc.text` or the component itself, which build a Python Token per

@@ -72,26 +72,15 @@ def check(ctx: DocumentContext) -> Iterator[Hit]:
     )
 
 
-# Sentence text -> whether it states a benefit, for sentences without tokens of their own
-# (as detect caches their analysis): drafts repeat claims.
-_BENEFIT: dict[str, bool] = {}
-_BENEFIT_SIZE = 65536
-
-
 def _states_benefit(sentence: Sentence) -> bool:
     """True when the detector reads a claim strength or a live benefit cue in the sentence
-    (cached by text for sentences without tokens of their own)."""
-    if sentence.tokens:
-        return _benefit(sentence)
-    found = _BENEFIT.get(sentence.text)
-    if found is None:
-        if len(_BENEFIT) >= _BENEFIT_SIZE:
-            _BENEFIT.clear()
-        found = _BENEFIT[sentence.text] = _benefit(sentence)
-    return found
+    (cached by text: drafts repeat claims)."""
+    from claimcheck.detect import text_fact
+
+    return text_fact(sentence, "states a benefit", _benefit)  # not a cue kind: a space
 
 
-def _benefit(sentence: Sentence) -> bool:
+def _benefit(sentence: Sentence, _: str) -> bool:
     from claimcheck.detect import analyse
 
     claim = analyse(sentence)

@@ -11,6 +11,7 @@ scope in tokens, cut short by terminators ("but", "which", ",", ...); pseudo-cue
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from claimcheck.detect.decide import CLAIM_KINDS, NON_CLAIM_KINDS, decide
 from claimcheck.detect.lexicon import LexHit, Lexicon, lexicon
@@ -418,25 +419,31 @@ def _weak(kind: str, rule: str, lex: Lexicon) -> bool:
     return kind == "population" or (kind == "correlational" and rule == "prevalence")
 
 
-# (sentence text, cue kind) -> whether a token-less sentence states it: fair balance asks
-# about every sentence of every draft, and boilerplate repeats across drafts.
-_STATES: dict[tuple[str, str], bool] = {}
-_STATES_SIZE = 65536
+# (sentence text, question) -> the answer for a token-less sentence: document checks ask
+# about every sentence of every draft (whether it states a cue kind, a benefit), and
+# boilerplate repeats across drafts. Cleared when full.
+_FACTS: dict[tuple[str, str], bool] = {}
+_FACTS_SIZE = 131072
+
+
+def text_fact(sentence: Sentence, what: str, make: Callable[[Sentence, str], bool]) -> bool:
+    """`make(sentence, what)`, cached by the sentence's text and `what` for sentences
+    without tokens of their own (as for _SEEN)."""
+    if sentence.tokens:
+        return make(sentence, what)
+    key = (sentence.text, what)
+    found = _FACTS.get(key)
+    if found is None:
+        if len(_FACTS) >= _FACTS_SIZE:
+            _FACTS.clear()
+        found = _FACTS[key] = make(sentence, what)
+    return found
 
 
 def states(sentence: Sentence, kind: str) -> bool:
     """True when the sentence has a live cue of this kind (`analyse(sentence).of(kind)`),
-    without analysing a sentence that has no phrase of that kind at all (cached by text for
-    sentences without tokens of their own, as for _SEEN)."""
-    if sentence.tokens:
-        return _states(sentence, kind)
-    key = (sentence.text, kind)
-    found = _STATES.get(key)
-    if found is None:
-        if len(_STATES) >= _STATES_SIZE:
-            _STATES.clear()
-        found = _STATES[key] = _states(sentence, kind)
-    return found
+    without analysing a sentence that has no phrase of that kind at all (cached by text)."""
+    return text_fact(sentence, kind, _states)
 
 
 def _states(sentence: Sentence, kind: str) -> bool:
