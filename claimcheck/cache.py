@@ -10,12 +10,14 @@ stays the same while the code changes under development), the Python version and
 of the libraries that read drafts and split sentences. A cache is never trusted across any
 of these.
 
-Each entry is one file, written to a temporary file in its folder and renamed into place,
-so concurrent runs never see half an entry (two runs that miss at once both write the same
-value). An entry starts with a header holding the code stamp and the sha256 of its payload;
-a short, corrupt or foreign file is a miss and is overwritten. Entries are pickles, so the
-cache folder must belong to the user and not be writable by others (otherwise it is not
-used); a store that cannot be written to simply stops caching.
+The entries are rows of one SQLite database in the folder (`cache.sqlite3`): one file for
+the whole cache, so a first run over 1,000 drafts does not create 1,000 files. Each entry is
+written in one transaction, so concurrent runs and workers never see half an entry (two runs
+that miss at once both write the same value). An entry starts with a header holding the code
+stamp and the sha256 of its payload; a short, corrupt or foreign entry is a miss and is
+overwritten, and a database that is not one (damaged, truncated) is replaced. Entries are
+pickles, so the cache folder must belong to the user and not be writable by others
+(otherwise it is not used); a store that cannot be written to simply stops caching.
 """
 
 from __future__ import annotations
@@ -24,14 +26,20 @@ import contextlib
 import hashlib
 import os
 import pickle
+import shutil
 import sys
-import tempfile
+import threading
 import time
-from collections.abc import Iterable
+import weakref
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+
+try:
+    import sqlite3
+except ImportError:  # pragma: no cover - every CPython build we know of has it
+    sqlite3 = None  # type: ignore[assignment]
 
 from claimcheck import __version__
 from claimcheck.safeio import read_regular
@@ -165,44 +173,64 @@ def file_digest(path: Path, limit: int | None = None) -> str:
 
 
 class Store:
-    """One cache folder: `get(kind, key)` and `put(kind, key, value)`, never raising."""
+    """One cache folder: `get(kind, key)` and `put(kind, key, value)`, never raising.
+
+    The entries live in one SQLite database in the folder (`DB`), one row per entry, so a
+    first run of 1,000 drafts appends 1,000 rows to one file instead of creating 1,000 files
+    (file creation cost ~1 ms each on some file systems, more than the write itself). Each
+    process opens its own connection (a forked worker never uses its parent's: it is
+    closed before every fork), and one lock serialises the threads of a process. Concurrent
+    processes take SQLite's locks, waiting up to BUSY_SECONDS; an entry they could not
+    read or write in that time is a miss, or not stored, never an error.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.usable = True
         self.checked = False  # the root's ownership and permissions, before the first read
         self.hits = self.misses = self.writes = 0
-        self.ready: set[Path] = set()  # folders made ready for writing in this run
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0  # the process that opened `_db`
+        self._lock = threading.Lock()
+        self._resets = 0  # damaged databases replaced in this process
+        if sqlite3 is None:  # a Python built without SQLite: no cache
+            self.usable = False
+        _STORES.add(self)
 
-    def _path(self, kind: str, key: str) -> Path:
-        return self.root / kind / key[:2] / key
+    def __getstate__(self) -> dict[str, Any]:  # a spawned worker opens its own connection
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_db", "_lock")}
+        return {**state, "_pid": 0}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _db=None, _lock=threading.Lock())
+        _STORES.add(self)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.root / DB
 
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under `key`, or None (missing, corrupt, or from other code)."""
-        if not self.usable:
-            return None
-        if not self.checked:  # never unpickle what others could have planted
-            self.checked = True
-            if self.root.exists() and not safe_folder(self.root):
-                self.usable = False
+        with self._lock:
+            row = self._run(False, _GET, (kind, key))
+            if row is None:
+                self.misses += 1
                 return None
-        path = self._path(kind, key)
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            self.misses += 1
-            return None
-        value = self._decode(data)
-        if value is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value[0]
+            data, used = row
+            value = self._decode(data)
+            if value is None:
+                self.misses += 1
+                return None
+            now = int(time.time())
+            if now - used > TOUCH_EVERY:  # kept by prune while it is used (once a day at most)
+                self._run(True, _TOUCH, (now, kind, key))
+            self.hits += 1
+            return value[0]
 
     def _decode(self, data: bytes) -> tuple[Any] | None:
         header = len(MAGIC) + 64 + 64
-        if len(data) < header or not data.startswith(MAGIC):
+        if not isinstance(data, bytes) or len(data) < header or not data.startswith(MAGIC):
             return None
         stamp = data[len(MAGIC) : len(MAGIC) + 64].decode("ascii", "replace")
         check = data[len(MAGIC) + 64 : header]
@@ -215,7 +243,7 @@ class Store:
             return None
 
     def put(self, kind: str, key: str, value: Any) -> bool:
-        """Store a value under `key` (atomically); False when it could not be stored."""
+        """Store a value under `key` (one transaction); False when it could not be stored."""
         if not self.usable:
             return False
         try:
@@ -223,72 +251,150 @@ class Store:
         except Exception:  # a value that does not pickle is simply not cached
             return False
         data = MAGIC + code_stamp().encode() + hashlib.sha256(payload).hexdigest().encode()
-        path = self._path(kind, key)
-        try:
-            if not self._ready(path.parent):
-                return False
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.write(payload)
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            self.usable = False  # read-only or full: stop trying for this run
+        with self._lock:
+            done = self._run(True, _PUT, (kind, key, data + payload, int(time.time())))
+        if done is None:
             return False
         self.writes += 1
         return True
 
-    def _ready(self, folder: Path) -> bool:
-        """Create the folder, private to the user; refuse a root others could write to.
-        Checked once per folder and run (a folder removed since makes the write fail, and
-        the store stop caching)."""
-        if folder in self.ready:
-            return True
-        if not self.root.is_dir():
-            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not safe_folder(self.root):  # entries there could have been planted
-            self.usable = False
-            return False
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.ready.add(folder)
-        return True
-
     def prune(self, max_age_days: int = MAX_AGE_DAYS) -> int:
         """Delete entries not used for `max_age_days`, at most once a day; how many went."""
-        marker = self.root / ".pruned"
-        now = time.time()
-        try:
-            if now - marker.stat().st_mtime < PRUNE_EVERY:
+        now = int(time.time())
+        with self._lock:
+            last = self._run(False, _PRUNED, ())
+            if last is not None and now - last[0] < PRUNE_EVERY:
                 return 0
-        except OSError:
-            pass
-        if not self.root.is_dir() or not safe_folder(self.root):
-            return 0
-        removed = 0
-        for path in _entries(self.root):
+            gone = self._run(True, _PRUNE, (now - max_age_days * 86400,))
+            self._run(True, _PRUNED_NOW, (now,))
+            if gone:
+                self._run(True, "PRAGMA incremental_vacuum", ())  # give the space back
+        self._drop_old_layout()
+        return gone or 0
+
+    def _drop_old_layout(self) -> None:
+        """Entries of claimcheck builds that wrote one file per entry (kind/xx/key)."""
+        if not self.usable or not safe_folder(self.root):
+            return
+        for kind in ("index", "result", "detect"):
+            folder = self.root / kind
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _run(self, write: bool, sql: str, args: tuple) -> Any:
+        """Run one statement: a SELECT's first row, else the rows it changed (0 included);
+        None when nothing could be read or written (no database, busy, damaged, full)."""
+        if not self.usable:
+            return None
+        try:
+            db = self._connect(create=write)
+            if db is None:
+                return None
+            cursor = db.execute(sql, args)
+            if not write:
+                return cursor.fetchone()
+            cursor.fetchall()  # a PRAGMA runs to its end
+            return max(cursor.rowcount, 0)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        """This process's connection, opened on first use; the database and its folder are
+        only made for a write (a run that reads nothing leaves no folder behind)."""
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        self._db = None  # a connection opened by another process is never used
+        if not self.checked:  # never unpickle what others could have planted
+            self.checked = True
+            if self.root.exists() and not safe_folder(self.root):
+                self.usable = False
+                return None
+        path = self.path
+        if not create and not path.is_file():
+            return None
+        if create:
             try:
-                st = path.stat()  # last read (atime, where the mount keeps it) or written
-                if now - max(st.st_atime, st.st_mtime) > max_age_days * 86400:
-                    path.unlink()
-                    removed += 1
+                if not self.root.is_dir():
+                    self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError:
-                continue
+                self.usable = False  # cannot be made here: stop trying for this run
+                return None
+            if not safe_folder(self.root):  # entries there could have been planted
+                self.usable = False
+                return None
+        db = sqlite3.connect(
+            path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        try:
+            for statement in _SCHEMA:
+                db.execute(statement)
+        except BaseException:
+            db.close()
+            raise
         with contextlib.suppress(OSError):
-            marker.touch()
-        return removed
+            os.chmod(path, 0o600)
+        self._db, self._pid = db, os.getpid()
+        return db
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """After a failed statement: a busy database is only a miss; a damaged one is
+        replaced (once per process); one that is full, read-only or cannot be opened stops
+        the caching for this run."""
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code in (_BUSY, _LOCKED):
+            return
+        self.close()
+        if code in (_CORRUPT, _NOTADB) and self._resets == 0 and safe_folder(self.root):
+            self._resets += 1
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self.path}{suffix}")
+            return
+        self.usable = False
+
+    def close(self) -> None:
+        """Close this process's connection (the next statement opens another)."""
+        db, self._db = self._db, None
+        if db is not None and self._pid == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
 
 
-def _entries(root: Path) -> Iterable[Path]:
-    for kind in root.iterdir():
-        if kind.is_dir():
-            for shard in kind.iterdir():
-                if shard.is_dir():
-                    yield from shard.iterdir()
+# The database file in the cache folder, and how long a process waits for another's lock.
+DB = "cache.sqlite3"
+BUSY_SECONDS = 5.0
+# A read refreshes an entry's last use when it is older than this (few writes on re-runs).
+TOUCH_EVERY = 24 * 3600
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xff).
+_BUSY, _LOCKED, _CORRUPT, _NOTADB = 5, 6, 11, 26
+# Rollback journal, truncated rather than deleted (no file made per write; safer than WAL on
+# network file systems), no fsync: a cache a crash damaged is replaced, never trusted.
+_SCHEMA = (
+    "PRAGMA journal_mode=TRUNCATE",
+    "PRAGMA synchronous=OFF",
+    "PRAGMA auto_vacuum=INCREMENTAL",  # before the first table: prune can give space back
+    "CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, "
+    "data BLOB NOT NULL, used INTEGER NOT NULL, PRIMARY KEY (kind, key))",
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+)
+_GET = "SELECT data, used FROM entries WHERE kind = ? AND key = ?"
+_TOUCH = "UPDATE entries SET used = ? WHERE kind = ? AND key = ?"
+_PUT = "INSERT OR REPLACE INTO entries (kind, key, data, used) VALUES (?, ?, ?, ?)"
+_PRUNED = "SELECT value FROM meta WHERE name = 'pruned'"
+_PRUNE = "DELETE FROM entries WHERE used < ?"
+_PRUNED_NOW = "INSERT OR REPLACE INTO meta (name, value) VALUES ('pruned', ?)"
+_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _close_all() -> None:
+    """Before a fork: no connection is shared with a child (SQLite forbids it)."""
+    for store in list(_STORES):
+        store.close()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_close_all)
 
 
 def safe_folder(path: Path) -> bool:

@@ -10,11 +10,10 @@ the output a report writer rendered for it. `Results` keeps them in the on-disk 
   command line's context, the review date (`as_of`, today unless given) and the cwd;
 - the draft: its path as shown, its absolute path, and the sha256 of its bytes.
 
-So a re-run of unchanged drafts only reads and hashes them. One cache entry (one file) per
-draft holds its result and the output each report writer rendered for it (keyed by the
-writer and its options; the last FRAGMENTS writers), so a re-run does not even render, and
-the result is only unpickled for a writer that has not rendered it yet. (Two files per
-draft, result and rendering, cost 1,000 more file creations on a first run of 1,000 drafts.)
+So a re-run of unchanged drafts only reads and hashes them. One cache entry per draft holds
+its result and the output each report writer rendered for it (keyed by the writer and its
+options; the last FRAGMENTS writers), so a re-run does not even render, and the result is
+only unpickled for a writer that has not rendered it yet.
 A result is only stored when the draft the checker read has the bytes the key was made
 from, and input errors are never stored (they cost little and may depend on more than the
 bytes).

@@ -10,8 +10,10 @@ temporary folder so that it can be edited.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -147,17 +149,38 @@ def test_other_options_and_review_dates_are_other_results(demo):
         assert check("--format", "text", *args) == check("--format", "text", "--no-cache", *args)
 
 
+def entries(folder: Path) -> sqlite3.Connection:
+    """The cache database, opened as another process would."""
+    return sqlite3.connect(folder / cache.DB, isolation_level=None)
+
+
 def test_corrupt_and_truncated_entries_are_misses(demo):
     first = check("--format", "sarif")
-    entries = [p for p in (demo / "cache").rglob("*") if p.is_file()]
-    assert entries
-    for i, path in enumerate(entries):
-        data = path.read_bytes()
-        # Cut short, bytes flipped inside the payload, or not a cache file at all.
+    db = entries(demo / "cache")
+    rows = db.execute("SELECT kind, key, data FROM entries").fetchall()
+    assert {"index", "result"} <= {kind for kind, _, _ in rows}
+    for i, (kind, key, data) in enumerate(rows):
+        # Cut short, bytes flipped inside the payload, or not a cache entry at all.
         damaged = [data[: len(data) // 2], data[:-9] + b"garbage!!", b"\x00" * 40][i % 3]
-        path.write_bytes(damaged)
+        db.execute("UPDATE entries SET data = ? WHERE kind = ? AND key = ?", (damaged, kind, key))
     assert check("--format", "sarif") == first
-    assert check("--format", "sarif") == first  # and rewritten good
+    fresh = cache.Store(demo / "cache")  # every entry was rewritten good
+    assert all(fresh.get(kind, key) is not None for kind, key, _ in rows)
+    assert check("--format", "sarif") == first
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_cache_database_is_replaced(demo, monkeypatch, damage):
+    first = check("--format", "json")
+    path = demo / "cache" / cache.DB
+    data = path.read_bytes()
+    path.write_bytes(
+        {"truncated": data[: len(data) // 3], "garbage": b"not sqlite " * 500}.get(damage, b"")
+    )
+    assert check("--format", "json") == first
+    counted = Counted(monkeypatch, demo / "checked.log")
+    assert check("--format", "json") == first
+    assert counted.take() == []  # the cache works again: nothing checked twice
 
 
 def test_entries_written_by_other_code_are_not_trusted(demo, monkeypatch):
@@ -189,53 +212,76 @@ def test_a_cache_folder_others_can_write_is_not_used(demo, monkeypatch):
     assert len(counted.take()) == 6
 
 
+def _write_many(root: str, start: int, value: object) -> int:
+    """A process of its own writing entries 0..39 (from `start` on, wrapping round)."""
+    store = cache.Store(Path(root))
+    return sum(store.put("result", f"{(start + i) % 40:064x}", value) for i in range(40))
+
+
 def test_concurrent_writers_and_readers_never_see_half_an_entry(tmp_path):
     store = cache.Store(tmp_path / "c")
     value = {"claims": list(range(20_000))}
     seen: list[object] = []
-
-    def write() -> None:
-        for _ in range(30):
-            store.put("result", "ab" * 32, value)
+    store.put("result", f"{0:064x}", value)  # the database exists before the others start
 
     def read() -> None:
-        for _ in range(300):
-            seen.append(store.get("result", "ab" * 32))
+        for i in range(400):
+            seen.append(store.get("result", f"{i % 40:064x}"))
 
-    threads = [threading.Thread(target=f) for f in (write, write, read, read)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    def write() -> None:
+        for i in range(40):
+            store.put("result", f"{i:064x}", value)
+
+    context = multiprocessing.get_context("spawn")  # other processes, each with its own lock
+    with context.Pool(2) as pool:
+        written = pool.starmap_async(
+            _write_many, [(str(tmp_path / "c"), 0, value), (str(tmp_path / "c"), 20, value)]
+        )
+        threads = [threading.Thread(target=f) for f in (read, read, write)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert written.get(timeout=120) == [40, 40]  # every write made it, none was refused
     assert all(v is None or v == value for v in seen)
-    assert store.get("result", "ab" * 32) == value
-    leftovers = [p.name for p in (tmp_path / "c").rglob(".tmp-*")]
-    assert leftovers == []
+    assert any(v == value for v in seen)
+    assert all(store.get("result", f"{i:064x}") == value for i in range(40))
+    count = entries(tmp_path / "c").execute("SELECT count(*) FROM entries").fetchone()
+    assert count == (40,)
 
 
-def test_a_failed_write_leaves_no_entry_and_stops_trying(tmp_path, monkeypatch):
-    store = cache.Store(tmp_path / "c")
-
-    def full(src, dst):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", full)
+def test_a_cache_that_cannot_be_written_stops_caching_and_the_run_goes_on(demo, tmp_path):
+    first = check("--format", "json", "--no-cache")
+    folder = tmp_path / "blocked"
+    (folder / cache.DB).mkdir(parents=True)  # where the database should be: cannot open
+    store = cache.Store(folder)
     assert store.put("result", "cd" * 32, [1, 2, 3]) is False
     assert store.get("result", "cd" * 32) is None
-    assert [p for p in (tmp_path / "c").rglob("*") if p.is_file()] == []
     assert store.usable is False
+    os.environ["CLAIMCHECK_CACHE_DIR"] = str(folder)  # restored by the demo fixture
+    assert check("--format", "json") == first
+    assert [p for p in folder.rglob("*") if p.is_file()] == []
 
 
 def test_entries_nobody_used_for_a_month_are_pruned_once_a_day(tmp_path):
     store = cache.Store(tmp_path / "c")
     store.put("result", "ee" * 32, "old")
     store.put("result", "ff" * 32, "new")
-    old = store._path("result", "ee" * 32)
+    db = entries(tmp_path / "c")
     month = 31 * 86400
-    os.utime(old, (old.stat().st_atime - month, old.stat().st_mtime - month))
+
+    def age(key: str) -> None:
+        db.execute("UPDATE entries SET used = used - ? WHERE key = ?", (month, key))
+
+    age("ee" * 32)
     assert store.prune() == 1
     assert store.get("result", "ee" * 32) is None
     assert store.get("result", "ff" * 32) == "new"
     store.put("result", "ee" * 32, "old")
-    os.utime(old, (old.stat().st_atime - month, old.stat().st_mtime - month))
+    age("ee" * 32)
     assert store.prune() == 0  # pruned today already
+    assert store.get("result", "ee" * 32) == "old"  # and this use keeps it another month
+    age("ff" * 32)
+    db.execute("DELETE FROM meta")  # as if the last prune was yesterday
+    assert store.prune() == 1
+    assert store.get("result", "ee" * 32) == "old" and store.get("result", "ff" * 32) is None
