@@ -70,7 +70,7 @@ def _relative(path: Path, root: Path, cwd: Path | None) -> str:
     full = Path(os.path.normpath(full))
     base = Path(os.path.normpath(root))
     try:
-        resolved = (full.resolve(), base.resolve())
+        resolved = (_resolve(full), _resolved_folder(str(base)))
     except (OSError, RuntimeError):  # a symlink loop: compare the paths as given
         resolved = (full, base)
     for candidate_full, candidate_root in ((full, base), resolved):
@@ -82,8 +82,29 @@ def _relative(path: Path, root: Path, cwd: Path | None) -> str:
     return full.as_posix().lstrip("/")
 
 
+def _resolve(path: Path) -> Path:
+    """`path.resolve()`, resolving each folder once per run (`forget_folders` starts a run):
+    a folder of 1,000 drafts costs one lstat per draft, not one per folder of its path."""
+    if path.is_symlink():
+        return path.resolve()
+    return _resolved_folder(str(path.parent)) / path.name
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
+def forget_folders() -> None:
+    """Resolve folders afresh (a long-lived process: a symlink may have changed since)."""
+    _resolved_folder.cache_clear()
+
+
 def matches(path: Path, patterns: Iterable[str], root: Path, cwd: Path | None = None) -> bool:
     """True when `path` (relative paths are taken from `cwd`) matches any glob under `root`."""
+    patterns = tuple(patterns)
+    if not patterns:
+        return False
     rel = _relative(path, root, cwd)
     if rel in ("", "."):
         return False

@@ -101,9 +101,11 @@ def prepare(options: Options, problems: list[Any] | None = None) -> Session:
     of the first one raising (`registry validate`), and the session holds what loaded.
     """
     from claimcheck.config import load_config
+    from claimcheck.globs import forget_folders
     from claimcheck.registry.index import cached_registry, index_key
     from claimcheck.registry.load import check_registry, load_registry
 
+    forget_folders()  # a run (or an editor's check) sees the folders as they are now
     config = load_config(options.config, options.cwd)
     registry_paths = options.registry or config.registry
     evidence_paths = options.evidence or config.evidence

@@ -311,6 +311,25 @@ def test_include_and_exclude(config: Config, tmp_path: Path) -> None:
     assert not config.is_included(tmp_path / "drafts/archive/old.md")
 
 
+def test_include_and_exclude_see_through_a_link_to_the_project(
+    config: Config, tmp_path: Path
+) -> None:
+    # Drafts named through a link to the project folder (as /tmp is on macOS) are matched
+    # where they really live; so is a draft in a linked subfolder of a linked project.
+    link = tmp_path.parent / f"{tmp_path.name}-link"
+    link.symlink_to(tmp_path)
+    (tmp_path / "drafts/archive").mkdir(parents=True)
+    (tmp_path / "old").symlink_to(tmp_path / "drafts/archive")
+    assert not config.is_included(link / "drafts/archive/old.md")
+    assert config.is_included(link / "drafts/a/b.md")
+    assert not config.is_included(link / "other/notes.md")
+    assert config.is_included(link / "other/deck.docx")
+    assert not config.is_included(link / "old/x.md")  # as given: not under drafts/ at all
+    (tmp_path / "drafts/current").symlink_to(tmp_path / "drafts/archive")
+    assert config.is_included(tmp_path / "drafts/current/x.md")  # as given, under the root
+    assert not config.is_included(link / "drafts/current/x.md")  # where it lives: archive/
+
+
 def test_waiver_applies(config: Config, tmp_path: Path) -> None:
     by_print, by_sentence = config.waivers
     common = {"path": tmp_path / "drafts/a.md", "root": config.root, "sentence": "x"}
