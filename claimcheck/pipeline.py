@@ -532,28 +532,37 @@ class Checker:
         return source_locations(result, doc.blocks), [*skipped, *notices]
 
     def lessons(self) -> bytes | None:
-        """The sentences this checker read since the last call, pickled for the memos of
-        the other workers of the run (None when it read nothing new)."""
+        """The sentences this checker read, and the facts document checks found about
+        sentences, since the last call, pickled for the other workers of the run (None when
+        there is nothing new)."""
         import pickle
+
+        from claimcheck.detect import new_facts
 
         taught, self._taught = self._taught, []
-        if not taught:
+        facts = new_facts()
+        if not taught and not facts:
             return None
-        return pickle.dumps(taught, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((taught or [], facts), protocol=pickle.HIGHEST_PROTOCOL)
 
     def learn(self, lessons: list[bytes]) -> None:
-        """Take the sentences other workers read into this checker's memo (reading a
+        """Take what other workers read and found into this checker's memos (reading a
         sentence depends on its text, block kind and the product names only, which the key
-        holds), and from now on record the ones it reads itself for them."""
+        holds; a fact on its text), and from now on record its own for them."""
         import pickle
+
+        from claimcheck.detect import learn_facts
 
         if self._taught is None:
             self._taught = []
+            learn_facts([])  # start recording
         readings = self._readings
         for lesson in lessons:
-            for key, claim in pickle.loads(lesson):
+            taught, facts = pickle.loads(lesson)
+            for key, claim in taught:
                 if key not in readings:
                     _bounded_put(readings, key, claim)
+            learn_facts(facts)
 
     def explain(self, doc: Document, path: Path, where: int | None = None) -> list[Explanation]:
         """How each sentence of a document (at a location: line, paragraph, page or slide,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import pipeline, workers
+from claimcheck import detect, pipeline, workers
 
 REGISTRY = """\
 version: 1
@@ -196,7 +196,9 @@ def test_recycled_workers_check_every_file_as_one_process_does(tmp_path, monkeyp
 @pytest.mark.skipif(
     workers.start_method() != "fork", reason="the test's hooks are inherited by forked workers"
 )
-def test_a_sentence_one_worker_read_is_not_read_again_by_the_other(tmp_path, monkeypatch):
+def test_a_sentence_one_worker_read_is_not_read_or_examined_again_by_the_other(
+    tmp_path, monkeypatch
+):
     docs = drafts(tmp_path)
     shared = "ArcGuide reduced operative time by 12% compared with conventional instrumentation."
     for name in ("d0.md", "d3.md"):
@@ -209,6 +211,14 @@ def test_a_sentence_one_worker_read_is_not_read_again_by_the_other(tmp_path, mon
         with open(log, "a", encoding="utf-8") as fh:
             fh.write(f"{os.getpid()} {sentence.text}\n")
         return real_read(sentence, names, registry)
+
+    facts = tmp_path / "facts.log"
+    real_states = detect._states
+
+    def states(sentence, kind):  # what the document checks ask of every sentence
+        with open(facts, "a", encoding="utf-8") as fh:
+            fh.write(f"{kind} {sentence.text}\n")
+        return real_states(sentence, kind)
 
     def wait_for(name):
         deadline = time.monotonic() + 30
@@ -227,11 +237,16 @@ def test_a_sentence_one_worker_read_is_not_read_again_by_the_other(tmp_path, mon
 
     monkeypatch.setattr(pipeline, "read_sentence", read_sentence)
     monkeypatch.setattr(pipeline.Checker, "check", check)
+    monkeypatch.setattr(detect, "_states", states)
+    monkeypatch.setattr(detect, "_FACTS", {})
     options = pipeline.Options(paths=(str(docs),), cwd=tmp_path, jobs=2, cache=False)
     report = pipeline.run(options)
     reads = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
     assert len({pid for pid, _ in reads}) == 2  # both workers read sentences
     assert [text for _, text in reads].count(shared) == 1
+    asked = [line.split(" ", 1) for line in facts.read_text(encoding="utf-8").splitlines()]
+    about = [kind for kind, text in asked if text == shared]
+    assert about and len(about) == len(set(about))  # each question asked of it once
     verdicts = {
         d.path: [c.verdict for c in d.claims if c.sentence.text == shared] for d in report.documents
     }

@@ -424,6 +424,9 @@ def _weak(kind: str, rule: str, lex: Lexicon) -> bool:
 # boilerplate repeats across drafts. Cleared when full.
 _FACTS: dict[tuple[str, str], bool] = {}
 _FACTS_SIZE = 131072
+# Facts found since the last `new_facts()`, in a worker whose facts are shared with the
+# other workers of its run (None: recording nothing).
+_NEW_FACTS: list[tuple[tuple[str, str], bool]] | None = None
 
 
 def text_fact(sentence: Sentence, what: str, make: Callable[[Sentence, str], bool]) -> bool:
@@ -437,7 +440,29 @@ def text_fact(sentence: Sentence, what: str, make: Callable[[Sentence, str], boo
         if len(_FACTS) >= _FACTS_SIZE:
             _FACTS.clear()
         found = _FACTS[key] = make(sentence, what)
+        if _NEW_FACTS is not None:
+            _NEW_FACTS.append((key, found))
     return found
+
+
+def new_facts() -> list[tuple[tuple[str, str], bool]]:
+    """The facts found since the last call, for the other workers of a run (from now on
+    they are recorded)."""
+    global _NEW_FACTS
+    found, _NEW_FACTS = _NEW_FACTS or [], []
+    return found
+
+
+def learn_facts(facts: list[tuple[tuple[str, str], bool]]) -> None:
+    """Take facts another worker found (a fact depends on the sentence text alone)."""
+    global _NEW_FACTS
+    if _NEW_FACTS is None:
+        _NEW_FACTS = []
+    for key, value in facts:
+        if key not in _FACTS:
+            if len(_FACTS) >= _FACTS_SIZE:
+                _FACTS.clear()
+            _FACTS[key] = value
 
 
 def states(sentence: Sentence, kind: str) -> bool:
