@@ -70,14 +70,13 @@ def _relative(path: Path, root: Path, cwd: Path | None) -> str:
     full = Path(os.path.normpath(full))
     base = Path(os.path.normpath(root))
     try:
-        resolved = (_resolve(full), _resolved_folder(str(base)))
-    except (OSError, RuntimeError):  # a symlink loop: compare the paths as given
-        resolved = (full, base)
-    for candidate_full, candidate_root in ((full, base), resolved):
-        try:
-            return candidate_full.relative_to(candidate_root).as_posix()
-        except ValueError:
-            continue
+        return full.relative_to(base).as_posix()  # as given first
+    except ValueError:
+        pass
+    try:
+        return _resolve(full).relative_to(_resolved_folder(str(base))).as_posix()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, or outside the root
+        pass
     # Outside the root: only patterns that start with `**/` can match.
     return full.as_posix().lstrip("/")
 

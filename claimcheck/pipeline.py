@@ -210,12 +210,10 @@ def _strength_model(options: Options, config: Any) -> Any:
 def display_path(path: Path, cwd: Path) -> str:
     """The path as the user should see it: relative to cwd when below it, posix style."""
     try:
-        # As named first (a link in the drafts directory keeps its own name), then resolved.
-        for a, b in (
-            (os.path.abspath(path), os.path.abspath(cwd)),
-            (_resolved(path), _resolved(cwd)),
-        ):
-            rel = Path(os.path.relpath(a, b))
+        # As named first (a link in the drafts directory keeps its own name), then resolved
+        # (only then: resolving costs an lstat per folder of the path).
+        for resolve in (os.path.abspath, _resolved):
+            rel = Path(os.path.relpath(resolve(path), resolve(cwd)))
             if rel.parts[:1] != ("..",):
                 return rel.as_posix()
     except ValueError:  # another drive on Windows
