@@ -193,13 +193,14 @@ class Store:
         self._pid = 0  # the process that opened `_db`
         self._lock = threading.Lock()
         self._resets = 0  # damaged databases replaced in this process
+        self._pending: list[tuple[str, str, bytes]] = []  # entries `later` keeps for `flush`
         if sqlite3 is None:  # a Python built without SQLite: no cache
             self.usable = False
         _STORES.add(self)
 
     def __getstate__(self) -> dict[str, Any]:  # a spawned worker opens its own connection
         state = {k: v for k, v in self.__dict__.items() if k not in ("_db", "_lock")}
-        return {**state, "_pid": 0}
+        return {**state, "_pid": 0, "_pending": []}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, _db=None, _lock=threading.Lock())
@@ -218,7 +219,7 @@ class Store:
                 self.misses += 1
                 return None
             data, used = row
-            value = self._decode(data)
+            value = self._decode(kind, key, data)
             if value is None:
                 self.misses += 1
                 return None
@@ -228,34 +229,72 @@ class Store:
             self.hits += 1
             return value[0]
 
-    def _decode(self, data: bytes) -> tuple[Any] | None:
+    def _decode(self, kind: str, key: str, data: bytes) -> tuple[Any] | None:
         header = len(MAGIC) + 64 + 64
         if not isinstance(data, bytes) or len(data) < header or not data.startswith(MAGIC):
             return None
         stamp = data[len(MAGIC) : len(MAGIC) + 64].decode("ascii", "replace")
         check = data[len(MAGIC) + 64 : header]
         payload = data[header:]
-        if stamp != code_stamp() or hashlib.sha256(payload).hexdigest().encode() != check:
+        if stamp != code_stamp() or _checksum(kind, key, payload) != check:
             return None
         try:
             return (pickle.loads(payload),)
         except Exception:  # a payload this code cannot read is a miss, never a crash
             return None
 
+    def encode(self, kind: str, key: str, value: Any) -> bytes | None:
+        """An entry as stored: header (code stamp, checksum of the kind, key and payload) and
+        the pickled value; None when the value does not pickle. (A worker encodes; the
+        process that writes need not pickle again.)"""
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a value that does not pickle is simply not cached
+            return None
+        return MAGIC + code_stamp().encode() + _checksum(kind, key, payload) + payload
+
     def put(self, kind: str, key: str, value: Any) -> bool:
         """Store a value under `key` (one transaction); False when it could not be stored."""
         if not self.usable:
             return False
-        try:
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # a value that does not pickle is simply not cached
-            return False
-        data = MAGIC + code_stamp().encode() + hashlib.sha256(payload).hexdigest().encode()
+        data = self.encode(kind, key, value)
+        return data is not None and self._write([(kind, key, data)])
+
+    def later(self, kind: str, key: str, data: bytes) -> None:
+        """Store an encoded entry with the next ones, BATCH in one transaction (`flush`
+        writes what is left): a run of 1,000 drafts commits 16 times, not 1,000."""
+        if not self.usable:
+            return
+        self._pending.append((kind, key, data))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Write the entries `later` kept; False when they could not be stored."""
+        rows, self._pending = self._pending, []
+        return not rows or self._write(rows)
+
+    def _write(self, rows: list[tuple[str, str, bytes]]) -> bool:
+        now = int(time.time())
         with self._lock:
-            done = self._run(True, _PUT, (kind, key, data + payload, int(time.time())))
-        if done is None:
-            return False
-        self.writes += 1
+            if not self.usable:
+                return False
+            try:
+                db = self._connect(create=True)
+                if db is None:
+                    return False
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.executemany(_PUT, [(*row, now) for row in rows])
+                    db.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return False
+        self.writes += len(rows)
         return True
 
     def prune(self, max_age_days: int = MAX_AGE_DAYS) -> int:
@@ -364,6 +403,8 @@ class Store:
 # The database file in the cache folder, and how long a process waits for another's lock.
 DB = "cache.sqlite3"
 BUSY_SECONDS = 5.0
+# Entries `Store.later` writes in one transaction.
+BATCH = 64
 # A read refreshes an entry's last use when it is older than this (few writes on re-runs).
 TOUCH_EVERY = 24 * 3600
 # SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xff).
@@ -385,6 +426,14 @@ _PRUNED = "SELECT value FROM meta WHERE name = 'pruned'"
 _PRUNE = "DELETE FROM entries WHERE used < ?"
 _PRUNED_NOW = "INSERT OR REPLACE INTO meta (name, value) VALUES ('pruned', ?)"
 _STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _checksum(kind: str, key: str, payload: bytes) -> bytes:
+    """The sha256 (hex) of an entry's kind, key and payload: an entry found under another
+    key (a damaged index) is a miss like one with damaged bytes."""
+    h = hashlib.sha256(f"{kind}\0{key}\0".encode())
+    h.update(payload)
+    return h.hexdigest().encode()
 
 
 def _close_all() -> None:

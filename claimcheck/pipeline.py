@@ -793,6 +793,8 @@ def stream(
             yield ready.pop(index)
     finally:
         finished.close()
+        for _, cache, _, _ in scopes.values():
+            cache.flush()  # renderings added to cached entries
     if session.store is not None:
         session.store.prune()  # at most once a day: entries nobody used for a month go
 
@@ -862,9 +864,9 @@ def _check_all(
 
     state = _Work(checker, writer, report_head, cache, product_names(session.registry))
 
-    def died(item: tuple[int, Path, str, Any], reason: str) -> tuple[int, Outcome]:
+    def died(item: tuple[int, Path, str, Any], reason: str) -> tuple[int, Outcome, None]:
         index, _, display, _ = item
-        return index, outcome_of(_error_result(display, reason), [], writer, report_head)
+        return index, outcome_of(_error_result(display, reason), [], writer, report_head), None
 
     # The spaCy vocabulary, lexicons and registry index live for the whole run: keep the
     # cyclic GC from scanning them again and again (and, in forked workers, from touching
@@ -877,8 +879,11 @@ def _check_all(
     gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
     try:
         sharing = workers.Sharing(_teach, _learn)
-        yield from workers.run(_work, state, todo, jobs, died, sharing)
+        for index, outcome, entry in workers.run(_work, state, todo, jobs, died, sharing):
+            cache.keep(entry)
+            yield index, outcome
     finally:
+        cache.flush()
         gc.set_threshold(*thresholds)
         gc.unfreeze()
 
@@ -897,8 +902,11 @@ class _Work:
 _WORKER_READY = False
 
 
-def _work(state: _Work, item: tuple[int, Path, str, Any]) -> tuple[int, Outcome]:
-    """Check one file (in a worker or in this process), render it, cache it."""
+def _work(
+    state: _Work, item: tuple[int, Path, str, Any]
+) -> tuple[int, Outcome, tuple[str, bytes] | None]:
+    """Check one file (in a worker or in this process), render it, and encode its cache
+    entry (the parent writes it, with others, in one transaction)."""
     global _WORKER_READY
     if not _WORKER_READY:  # a spawned worker: the matcher it was sent is the registry's
         from claimcheck.registry.index import remember
@@ -908,8 +916,7 @@ def _work(state: _Work, item: tuple[int, Path, str, Any]) -> tuple[int, Outcome]
     index, path, display, key = item
     result, notices = state.checker.check(path, display)
     outcome = outcome_of(result, notices, state.writer, state.head)
-    state.cache.save(key, result, notices, outcome)
-    return index, outcome
+    return index, outcome, state.cache.entry(key, result, notices, outcome)
 
 
 def _teach(state: _Work) -> bytes | None:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 Key = tuple[str, str, str | None]  # result key, the draft's sha256, fragment key
 # A cache entry: the pickled (DocumentResult, notices), and fragment key -> pickled Outcome.
 Entry = tuple[bytes, dict[str, bytes]]
+RESULT = "result"  # the cache kind of draft results
 # Renderings kept per draft (text, JSON, SARIF...: the formats a project alternates between).
 FRAGMENTS = 4
 
@@ -97,7 +98,7 @@ class Results:
         if key is None or self.store is None:
             return None
         result_key, _, fragment_key = key
-        entry = _entry(self.store.get("result", result_key))
+        entry = _entry(self.store.get(RESULT, result_key))
         if entry is None:
             return None
         record, fragments = entry
@@ -116,21 +117,34 @@ class Results:
             self._put(result_key, record, fragments, fragment_key, outcome)
         return outcome
 
-    def save(
+    def entry(
         self, key: Key | None, result: DocumentResult, notices: Sequence[str], outcome: Outcome
-    ) -> None:
-        """Keep a fresh result (and its rendered outcome) for the next run."""
+    ) -> tuple[str, bytes] | None:
+        """A fresh result (and its rendered outcome) encoded as a cache entry, for `keep`
+        (made where the draft was checked, so that a worker does the pickling); None when it
+        is not to be cached."""
         if key is None or self.store is None:
-            return
+            return None
         result_key, sha, fragment_key = key
         if result.error is not None or result.sha256 != sha:
-            return  # an input error, or the file changed while it was being checked
+            return None  # an input error, or the file changed while it was being checked
         try:
             record = pickle.dumps((result, tuple(notices)), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a value that does not pickle is simply not cached
-            return
+            return None
         rendered = fragment_key if outcome.fragment is not None else None
-        self._put(result_key, record, {}, rendered, outcome)
+        data = self.store.encode(RESULT, result_key, _fragments(record, {}, rendered, outcome))
+        return None if data is None else (result_key, data)
+
+    def keep(self, entry: tuple[str, bytes] | None) -> None:
+        """Store an entry `entry` made, with the next ones (`flush` writes the rest)."""
+        if entry is not None and self.store is not None:
+            self.store.later(RESULT, *entry)
+
+    def flush(self) -> None:
+        """Write the entries kept so far (at the end of a run)."""
+        if self.store is not None:
+            self.store.flush()
 
     def _put(
         self,
@@ -140,16 +154,26 @@ class Results:
         fragment_key: str | None,
         outcome: Outcome,
     ) -> None:
-        """Store the entry, with this outcome's rendering added (the oldest beyond FRAGMENTS
-        dropped)."""
+        """Store the entry, with this outcome's rendering added."""
         assert self.store is not None
-        fragments = dict(fragments)
-        if fragment_key is not None:
-            with contextlib.suppress(Exception):  # the result is still worth keeping
-                fragments[fragment_key] = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-            while len(fragments) > FRAGMENTS:
-                del fragments[next(iter(fragments))]
-        self.store.put("result", result_key, (record, fragments))
+        data = self.store.encode(
+            RESULT, result_key, _fragments(record, fragments, fragment_key, outcome)
+        )
+        if data is not None:
+            self.store.later(RESULT, result_key, data)
+
+
+def _fragments(
+    record: bytes, fragments: dict[str, bytes], fragment_key: str | None, outcome: Outcome
+) -> Entry:
+    """An entry with this outcome's rendering added (the oldest beyond FRAGMENTS dropped)."""
+    fragments = dict(fragments)
+    if fragment_key is not None:
+        with contextlib.suppress(Exception):  # the result is still worth keeping
+            fragments[fragment_key] = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        while len(fragments) > FRAGMENTS:
+            del fragments[next(iter(fragments))]
+    return record, fragments
 
 
 def _entry(value: Any) -> Entry | None:

@@ -169,6 +169,32 @@ def test_corrupt_and_truncated_entries_are_misses(demo):
     assert check("--format", "sarif") == first
 
 
+def test_an_entry_found_under_another_key_is_a_miss(demo, monkeypatch):
+    # As after damage to the database's index: every draft's row holds another draft's
+    # entry, each intact. None of them is trusted; each draft is checked again.
+    first = check("--format", "json")
+    db = entries(demo / "cache")
+    rows = db.execute("SELECT key, data FROM entries WHERE kind = 'result'").fetchall()
+    assert len(rows) == 6
+    for (key, _), (_, data) in zip(rows, rows[1:] + rows[:1], strict=True):
+        db.execute("UPDATE entries SET data = ? WHERE kind = 'result' AND key = ?", (data, key))
+    counted = Counted(monkeypatch, demo / "checked.log")
+    assert check("--format", "json") == first
+    assert len(counted.take()) == 6
+
+
+def test_entries_kept_for_later_are_written_together(tmp_path):
+    store = cache.Store(tmp_path / "c")
+    data = [store.encode("result", f"{i:064x}", i) for i in range(cache.BATCH + 3)]
+    for i, d in enumerate(data):
+        store.later("result", f"{i:064x}", d)
+    assert store.writes == cache.BATCH  # one batch written, three waiting
+    assert cache.Store(tmp_path / "c").get("result", f"{cache.BATCH:064x}") is None
+    assert store.flush() and store.writes == cache.BATCH + 3
+    other = cache.Store(tmp_path / "c")
+    assert [other.get("result", f"{i:064x}") for i in range(len(data))] == list(range(len(data)))
+
+
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
 def test_a_damaged_cache_database_is_replaced(demo, monkeypatch, damage):
     first = check("--format", "json")
