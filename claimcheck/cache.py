@@ -31,6 +31,7 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
@@ -215,19 +216,16 @@ class Store:
         """The value stored under `key`, or None (missing, corrupt, or from other code)."""
         with self._lock:
             row = self._run(False, _GET, (kind, key))
-            if row is None:
-                self.misses += 1
-                return None
-            data, used = row
-            value = self._decode(kind, key, data)
-            if value is None:
-                self.misses += 1
-                return None
-            now = int(time.time())
-            if now - used > TOUCH_EVERY:  # kept by prune while it is used (once a day at most)
+        value = None if row is None else self._decode(kind, key, row[0])
+        if value is None:
+            self.misses += 1
+            return None
+        now = int(time.time())
+        if now - row[1] > TOUCH_EVERY:  # kept by prune while it is used (once a day at most)
+            with self._lock:
                 self._run(True, _TOUCH, (now, kind, key))
-            self.hits += 1
-            return value[0]
+        self.hits += 1
+        return value[0]
 
     def _decode(self, kind: str, key: str, data: bytes) -> tuple[Any] | None:
         header = len(MAGIC) + 64 + 64
@@ -276,26 +274,23 @@ class Store:
 
     def _write(self, rows: list[tuple[str, str, bytes]]) -> bool:
         now = int(time.time())
-        with self._lock:
-            if not self.usable:
-                return False
+
+        def insert(db: sqlite3.Connection) -> bool:
+            db.execute("BEGIN IMMEDIATE")
             try:
-                db = self._connect(create=True)
-                if db is None:
-                    return False
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    db.executemany(_PUT, [(*row, now) for row in rows])
-                    db.execute("COMMIT")
-                except BaseException:
-                    with contextlib.suppress(sqlite3.Error):
-                        db.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as exc:
-                self._failed(exc)
-                return False
-        self.writes += len(rows)
-        return True
+                db.executemany(_PUT, [(*row, now) for row in rows])
+                db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+            return True
+
+        with self._lock:
+            done = self._use(True, insert)
+        if done:
+            self.writes += len(rows)
+        return bool(done)
 
     def prune(self, max_age_days: int = MAX_AGE_DAYS) -> int:
         """Delete entries not used for `max_age_days`, at most once a day; how many went."""
@@ -323,17 +318,24 @@ class Store:
     def _run(self, write: bool, sql: str, args: tuple) -> Any:
         """Run one statement: a SELECT's first row, else the rows it changed (0 included);
         None when nothing could be read or written (no database, busy, damaged, full)."""
-        if not self.usable:
-            return None
-        try:
-            db = self._connect(create=write)
-            if db is None:
-                return None
+
+        def run(db: sqlite3.Connection) -> Any:
             cursor = db.execute(sql, args)
             if not write:
                 return cursor.fetchone()
             cursor.fetchall()  # a PRAGMA runs to its end
             return max(cursor.rowcount, 0)
+
+        return self._use(write, run)
+
+    def _use(self, write: bool, act: Callable[[sqlite3.Connection], Any]) -> Any:
+        """`act(connection)`, or None when there is no database to use (a write makes it)
+        or the statement failed (`_failed` says what that means for the store)."""
+        if not self.usable:
+            return None
+        try:
+            db = self._connect(create=write)
+            return None if db is None else act(db)
         except sqlite3.Error as exc:
             self._failed(exc)
             return None

@@ -549,11 +549,11 @@ class Checker:
         holds; a fact on its text), and from now on record its own for them."""
         import pickle
 
-        from claimcheck.detect import learn_facts
+        from claimcheck.detect import learn_facts, share_facts
 
         if self._taught is None:
             self._taught = []
-            learn_facts([])  # start recording
+            share_facts()
         readings = self._readings
         for lesson in lessons:
             taught, facts = pickle.loads(lesson)
@@ -794,7 +794,7 @@ def stream(
     finally:
         finished.close()
         for _, cache, _, _ in scopes.values():
-            cache.flush()  # renderings added to cached entries
+            cache.flush()  # the entries kept: fresh results, renderings added to cached ones
     if session.store is not None:
         session.store.prune()  # at most once a day: entries nobody used for a month go
 
@@ -880,10 +880,9 @@ def _check_all(
     try:
         sharing = workers.Sharing(_teach, _learn)
         for index, outcome, entry in workers.run(_work, state, todo, jobs, died, sharing):
-            cache.keep(entry)
+            cache.keep(entry)  # written by stream() when its checks end
             yield index, outcome
     finally:
-        cache.flush()
         gc.set_threshold(*thresholds)
         gc.unfreeze()
 

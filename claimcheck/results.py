@@ -114,7 +114,7 @@ class Results:
             return None
         outcome = outcome_of(result, notices, self.writer, head)
         if fragment_key is not None:
-            self._put(result_key, record, fragments, fragment_key, outcome)
+            self.keep(self._encoded(result_key, record, fragments, fragment_key, outcome))
         return outcome
 
     def entry(
@@ -133,8 +133,7 @@ class Results:
         except Exception:  # a value that does not pickle is simply not cached
             return None
         rendered = fragment_key if outcome.fragment is not None else None
-        data = self.store.encode(RESULT, result_key, _fragments(record, {}, rendered, outcome))
-        return None if data is None else (result_key, data)
+        return self._encoded(result_key, record, {}, rendered, outcome)
 
     def keep(self, entry: tuple[str, bytes] | None) -> None:
         """Store an entry `entry` made, with the next ones (`flush` writes the rest)."""
@@ -146,21 +145,19 @@ class Results:
         if self.store is not None:
             self.store.flush()
 
-    def _put(
+    def _encoded(
         self,
         result_key: str,
         record: bytes,
         fragments: dict[str, bytes],
         fragment_key: str | None,
         outcome: Outcome,
-    ) -> None:
-        """Store the entry, with this outcome's rendering added."""
+    ) -> tuple[str, bytes] | None:
+        """The entry, with this outcome's rendering added, encoded for the store."""
         assert self.store is not None
-        data = self.store.encode(
-            RESULT, result_key, _fragments(record, fragments, fragment_key, outcome)
-        )
-        if data is not None:
-            self.store.later(RESULT, result_key, data)
+        entry = _fragments(record, fragments, fragment_key, outcome)
+        data = self.store.encode(RESULT, result_key, entry)
+        return None if data is None else (result_key, data)
 
 
 def _fragments(

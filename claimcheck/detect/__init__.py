@@ -445,19 +445,25 @@ def text_fact(sentence: Sentence, what: str, make: Callable[[Sentence, str], boo
     return found
 
 
-def new_facts() -> list[tuple[tuple[str, str], bool]]:
-    """The facts found since the last call, for the other workers of a run (from now on
-    they are recorded)."""
+def share_facts() -> None:
+    """From now on, record the facts found, for `new_facts` (a worker among several)."""
     global _NEW_FACTS
-    found, _NEW_FACTS = _NEW_FACTS or [], []
+    if _NEW_FACTS is None:
+        _NEW_FACTS = []
+
+
+def new_facts() -> list[tuple[tuple[str, str], bool]]:
+    """The facts found since the last call, for the other workers of a run (none unless
+    `share_facts` started the recording)."""
+    global _NEW_FACTS
+    if _NEW_FACTS is None:
+        return []
+    found, _NEW_FACTS = _NEW_FACTS, []
     return found
 
 
 def learn_facts(facts: list[tuple[tuple[str, str], bool]]) -> None:
     """Take facts another worker found (a fact depends on the sentence text alone)."""
-    global _NEW_FACTS
-    if _NEW_FACTS is None:
-        _NEW_FACTS = []
     for key, value in facts:
         if key not in _FACTS:
             if len(_FACTS) >= _FACTS_SIZE:
